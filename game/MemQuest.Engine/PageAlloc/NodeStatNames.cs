@@ -1,0 +1,62 @@
+// Models the vmstat_text[] names of NodeStatItem (mm/vmstat.c).
+namespace MemQuest.Engine.PageAlloc;
+
+public static class NodeStatNames
+{
+    public static readonly string[] All =
+    [
+        "nr_inactive_anon",
+        "nr_active_anon",
+        "nr_inactive_file",
+        "nr_active_file",
+        "nr_unevictable",
+        "nr_slab_reclaimable",
+        "nr_slab_unreclaimable",
+        "nr_isolated_anon",
+        "nr_isolated_file",
+        "workingset_nodes",
+        "workingset_refault_anon",
+        "workingset_refault_file",
+        "workingset_activate_anon",
+        "workingset_activate_file",
+        "workingset_restore_anon",
+        "workingset_restore_file",
+        "workingset_nodereclaim",
+        "nr_anon_pages",
+        "nr_mapped",
+        "nr_file_pages",
+        "nr_dirty",
+        "nr_writeback",
+        "nr_shmem",
+        "nr_shmem_hugepages",
+        "nr_shmem_pmdmapped",
+        "nr_file_hugepages",
+        "nr_file_pmdmapped",
+        "nr_anon_transparent_hugepages",
+        "nr_vmscan_write",
+        "nr_vmscan_immediate_reclaim",
+        "nr_dirtied",
+        "nr_written",
+        "nr_throttled_written",
+        "nr_kernel_misc_reclaimable",
+        "nr_foll_pin_acquired",
+        "nr_foll_pin_released",
+        "nr_kernel_stack",
+        "nr_page_table_pages",
+        "nr_sec_page_table_pages",
+        "nr_iommu_pages",
+        "nr_swapcached",
+        "pgpromote_success",
+        "pgpromote_candidate",
+        "pgpromote_candidate_nrl",
+        "pgdemote_kswapd",
+        "pgdemote_direct",
+        "pgdemote_khugepaged",
+        "pgdemote_proactive",
+        "nr_hugetlb",
+        "nr_balloon_pages",
+        "nr_kernel_file_pages",
+    ];
+
+    public static string Of(NodeStatItem item) => All[(int)item];
+}

@@ -1,0 +1,190 @@
+// Models __alloc_pages (mm/page_alloc.c), kernel-spec §3.4-§3.5: gfp → zone and migratetype,
+// the zonelist walk with the LOW watermark (fast path), then the slow path: wake kswapd, retry at
+// MIN, direct compaction and reclaim, one last try at HIGH, then the OOM killer. Also __free_pages.
+// Called by every subsystem that needs physical pages (page faults, slab, vmalloc, page cache).
+// Invariants: a returned pfn heads an allocated block (PageFlags.Head, MemMap.Order = order);
+//   FreePages accepts exactly such a block and nothing else.
+// Not modelled: cpusets, mempolicies, highatomic reserves, PCP lists.
+using MemQuest.Engine.Events;
+
+namespace MemQuest.Engine.PageAlloc;
+
+public sealed class PageAllocator(PgData node, KernelEventLog events)
+{
+    /// <summary>Bound on slow-path rounds; deterministic retries beyond this change nothing.</summary>
+    private const int MaxSlowPathRounds = 64;
+
+    public PgData Node { get; } = node;
+    public IAllocSlowPath SlowPath { get; set; } = new NoSlowPath();
+    public long AllocFailures { get; private set; }
+
+    /// <summary>alloc_pages(gfp, order): the pfn of the first page of a 2^order block, or -1.</summary>
+    public long AllocPages(int order, GfpFlags gfp)
+    {
+        if (order < 0 || order > Units.MaxPageOrder) return Fail(order, gfp, $"order {order} is above MAX_PAGE_ORDER {Units.MaxPageOrder}");
+        ZoneType highest = Node.HighestPopulatedAtMost(GfpZone(gfp));
+        MigrateType mt = GfpMigratetype(gfp);
+        AllocFlags flags = AllocFlags.WmarkLow | NoFragmentFor(highest);
+        if ((gfp & GfpFlags.KswapdReclaim) != 0) flags |= AllocFlags.Kswapd;
+        long pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
+        return pfn >= 0 ? pfn : AllocPagesSlowpath(order, gfp, highest, mt);
+    }
+
+    /// <summary>__free_pages: give back a block this allocator handed out.</summary>
+    public void FreePages(long pfn, int order)
+    {
+        Zone zone = Node.ZoneOf(pfn) ?? throw new InvalidOperationException($"pfn {pfn} is in no zone");
+        PageFlags f = Node.Map.Flags[pfn];
+        if ((f & PageFlags.Head) == 0 || Node.Map.Order[pfn] != order)
+            throw new InvalidOperationException($"bad page free: pfn {pfn} order {order} is not an allocated block of that order");
+        BuddyAllocator.FreeOnePage(zone, (int)pfn, order);
+    }
+
+    /// <summary>Whether pfn heads an allocated block; its order if so.</summary>
+    public bool IsAllocatedHead(long pfn, out int order)
+    {
+        order = 0;
+        if (pfn < 0 || pfn >= Node.Map.EndPfn || (Node.Map.Flags[pfn] & PageFlags.Head) == 0) return false;
+        order = Node.Map.Order[pfn];
+        return true;
+    }
+
+    /// <summary>gfp_zone (include/linux/gfp.h): the highest zone a request may use.</summary>
+    public static ZoneType GfpZone(GfpFlags gfp) =>
+        (gfp & GfpFlags.Dma) != 0 ? ZoneType.Dma
+        : (gfp & GfpFlags.Dma32) != 0 ? ZoneType.Dma32
+        : ZoneType.Normal;
+
+    /// <summary>gfp_migratetype (include/linux/gfp.h).</summary>
+    public static MigrateType GfpMigratetype(GfpFlags gfp) =>
+        (gfp & GfpFlags.Movable) != 0 ? MigrateType.Movable
+        : (gfp & GfpFlags.Reclaimable) != 0 ? MigrateType.Reclaimable
+        : MigrateType.Unmovable;
+
+    /// <summary>alloc_flags_nofragment (mm/page_alloc.c): a Normal-preferring request with a populated
+    /// DMA32 below first tries every zone without fragmenting pageblocks.</summary>
+    private AllocFlags NoFragmentFor(ZoneType highest) =>
+        highest == ZoneType.Normal && Node.Zones[(int)ZoneType.Dma32].IsPopulated ? AllocFlags.NoFragment : 0;
+
+    /// <summary>__zone_watermark_ok (mm/page_alloc.c), kernel-spec §3.4.</summary>
+    public static bool ZoneWatermarkOk(Zone z, int order, long mark, ZoneType highestZone, AllocFlags flags, long freePages)
+    {
+        long free = freePages - ((1L << order) - 1);
+        long min = mark;
+        if ((flags & AllocFlags.Reserves) != 0)
+        {
+            if ((flags & AllocFlags.MinReserve) != 0)
+            {
+                min -= min / 2;
+                if ((flags & AllocFlags.NonBlock) != 0) min -= min / 4;
+            }
+            if ((flags & AllocFlags.Oom) != 0) min -= min / 2;
+        }
+        if (free <= min + z.LowmemReserve[(int)highestZone]) return false;
+        if (order == 0) return true;
+        return z.HasFreeBlockAtLeast(order, (flags & (AllocFlags.HighAtomic | AllocFlags.Oom)) != 0);
+    }
+
+    private static long Mark(Zone z, AllocFlags flags) => (flags & AllocFlags.WmarkMask) switch
+    {
+        AllocFlags.WmarkLow => z.Watermarks.Low,
+        AllocFlags.WmarkHigh => z.Watermarks.High,
+        _ => z.Watermarks.Min,
+    };
+
+    /// <summary>get_page_from_freelist (mm/page_alloc.c): the first zone, highest first, that passes its watermark.</summary>
+    private long GetPageFromFreelist(int order, AllocFlags flags, ZoneType highest, MigrateType mt, GfpFlags gfp)
+    {
+        while (true)
+        {
+            bool noFragment = (flags & AllocFlags.NoFragment) != 0;
+            for (int i = (int)highest; i >= 0; i--)
+            {
+                Zone z = Node.Zones[i];
+                if (!z.IsPopulated) continue;
+                if (!ZoneWatermarkOk(z, order, Mark(z, flags), highest, flags, z.NrFreePages)) continue;
+                long freeBefore = z.NrFreePages;
+                int pfn = BuddyAllocator.Rmqueue(z, order, mt, noFragment);
+                if (pfn == MemMap.NoPfn) continue;
+                PrepNewPage(z, pfn, order, gfp);
+                if (events.Listening) NoteWatermark(z, freeBefore);
+                return pfn;
+            }
+            if (!noFragment) return -1;
+            flags &= ~AllocFlags.NoFragment;
+        }
+    }
+
+    private void PrepNewPage(Zone z, int pfn, int order, GfpFlags gfp)
+    {
+        PageFlags f = PageFlags.Head;
+        if ((gfp & GfpFlags.Movable) != 0) f |= PageFlags.MovableAlloc;
+        Node.Map.Flags[pfn] = f;
+        Node.Map.Order[pfn] = (byte)order;
+        Node.Map.Private[pfn] = 0;
+        if (order <= Units.PageAllocCostlyOrder) z.PcpUsed = true;
+        z.Stat[(int)ZoneStatItem.NumaHit]++;
+        z.Stat[(int)ZoneStatItem.NumaLocal]++;
+    }
+
+    private void NoteWatermark(Zone z, long freeBefore)
+    {
+        foreach (WatermarkLevel level in new[] { WatermarkLevel.High, WatermarkLevel.Low, WatermarkLevel.Min })
+        {
+            long mark = z.Watermarks.Get(level);
+            if (freeBefore > mark && z.NrFreePages <= mark)
+                events.Add(new WatermarkCrossed(events.Tick, z.Name, level.ToString().ToLowerInvariant(), mark, z.NrFreePages, Below: true));
+        }
+    }
+
+    /// <summary>__alloc_pages_slowpath (mm/page_alloc.c), kernel-spec §3.5.</summary>
+    private long AllocPagesSlowpath(int order, GfpFlags gfp, ZoneType highest, MigrateType mt)
+    {
+        AllocFlags flags = GfpToAllocFlags(gfp);
+        if ((gfp & GfpFlags.KswapdReclaim) != 0) SlowPath.WakeKswapd(order, highest);
+        long pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
+        if (pfn >= 0) return pfn;
+        if ((gfp & GfpFlags.DirectReclaim) == 0)
+            return Fail(order, gfp, "cannot sleep, and every zone is below its min watermark or lacks a free block of that order");
+        for (int round = 0; round < MaxSlowPathRounds; round++)
+        {
+            if (order > 0 && SlowPath.DirectCompact(order, gfp) > 0)
+            {
+                pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
+                if (pfn >= 0) return pfn;
+            }
+            long reclaimed = SlowPath.DirectReclaim(order, gfp, highest);
+            pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
+            if (pfn >= 0) return pfn;
+            if (reclaimed > 0) continue;
+            pfn = GetPageFromFreelist(order, AllocFlags.WmarkHigh, highest, mt, gfp);
+            if (pfn >= 0) return pfn;
+            if (order > Units.PageAllocCostlyOrder)
+                return Fail(order, gfp, $"order {order} is costly (> {Units.PageAllocCostlyOrder}): no free block after compaction and reclaim, and the OOM killer is not used for it");
+            if ((gfp & (GfpFlags.RetryMayfail | GfpFlags.ThisNode | GfpFlags.NoRetry)) != 0)
+                return Fail(order, gfp, "reclaim made no progress and the caller asked not to invoke the OOM killer");
+            if (highest < ZoneType.Normal)
+                return Fail(order, gfp, "lowmem (DMA/DMA32-only) allocations never invoke the OOM killer");
+            if (!SlowPath.OutOfMemory(order, gfp))
+                return Fail(order, gfp, "no reclaimable memory and the OOM killer freed nothing");
+        }
+        return Fail(order, gfp, "gave up after repeated OOM kills freed too little");
+    }
+
+    /// <summary>gfp_to_alloc_flags (mm/page_alloc.c).</summary>
+    private static AllocFlags GfpToAllocFlags(GfpFlags gfp)
+    {
+        AllocFlags flags = AllocFlags.WmarkMin;
+        if ((gfp & GfpFlags.High) != 0) flags |= AllocFlags.MinReserve;
+        if ((gfp & GfpFlags.KswapdReclaim) != 0) flags |= AllocFlags.Kswapd;
+        if ((gfp & GfpFlags.DirectReclaim) == 0 && (gfp & GfpFlags.NoMemalloc) == 0) flags |= AllocFlags.NonBlock;
+        return flags;
+    }
+
+    private long Fail(int order, GfpFlags gfp, string reason)
+    {
+        AllocFailures++;
+        if (events.Listening) events.Add(new AllocFailed(events.Tick, order, GfpNames.Format(gfp), reason));
+        return -1;
+    }
+}
