@@ -1,1 +1,35 @@
-return 0;
+// The `memquest` program: the CLI root. With no command it starts the game (until the screens exist,
+// the lab's interactive console); `memquest --help` lists every command.
+using System.CommandLine;
+using MemQuest.App.Cli;
+
+namespace MemQuest.App;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        RootCommand root = BuildRoot();
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) Console.Error.WriteLine($"memquest: {e.Message}");
+            Console.Error.WriteLine("Try 'memquest --help'.");
+            return 2;
+        }
+        return parse.Invoke();
+    }
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("MemQuest: learn Linux memory management by fixing incidents on a simulated box");
+        var content = new Option<string?>("--content") { Description = "content folder (default: $MEMQUEST_CONTENT, or a content/ folder here or above)", Recursive = true };
+        var saves = new Option<string?>("--saves") { Description = "saves folder (default: $MEMQUEST_SAVES, or a saves/ folder here or above)", Recursive = true };
+        root.Options.Add(content);
+        root.Options.Add(saves);
+        root.Subcommands.Add(LabCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.SetAction(_ => LabCommand.Run(new LabOptions(4L << 30, 2, 0, 1, KeepGoing: true, Script: null)));
+        return root;
+    }
+}

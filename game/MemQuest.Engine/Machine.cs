@@ -3,7 +3,9 @@
 // Stepping contract (architecture §5): Tick++, then each subsystem in a fixed order.
 // Determinism (architecture §2.6): integer state only, randomness only from Random, explicit orders.
 using MemQuest.Engine.Events;
+using MemQuest.Engine.Mm;
 using MemQuest.Engine.PageAlloc;
+using MemQuest.Engine.Reclaim;
 using MemQuest.Engine.Sysctl;
 
 namespace MemQuest.Engine;
@@ -22,6 +24,7 @@ public sealed class Machine
         PageAlloc = new PageAllocator(node, events);
         Sysctls = new Sysctls();
         ThpEnabled = spec.ThpEnabled;
+        Lru = new Lruvec(node);
     }
 
     public MachineSpec Spec { get; }
@@ -33,6 +36,8 @@ public sealed class Machine
     public PgData Node { get; }
     public Zone[] Zones => Node.Zones;
     public PageAllocator PageAlloc { get; }
+    public ProcessTable Processes { get; } = new();
+    public Lruvec Lru { get; }
     public int Cpus => Spec.Cpus;
     public string ThpEnabled { get; private set; }
 
@@ -128,6 +133,10 @@ public sealed class Machine
                     w.Add(z.FirstFree(o, (MigrateType)mt));
                 }
         }
+        w.Section("lru");
+        Lru.AddToDigest(w);
+        w.Section("processes");
+        Processes.AddToDigest(w);
         return w.Finish();
     }
 }

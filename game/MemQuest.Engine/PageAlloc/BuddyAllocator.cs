@@ -173,9 +173,9 @@ public static class BuddyAllocator
         {
             zone.DelFromFreeList(pfn, currentOrder, blockMt);
             ChangePageblockRange(map, pfn, currentOrder, startMt);
+            AddClaimReceipt(zone, pfn, currentOrder, blockMt, startMt);
             Expand(zone, pfn, order, currentOrder, startMt);
             zone.NrFreePages -= 1L << order;
-            AddClaimReceipt(zone, pfn, currentOrder, blockMt, startMt);
             return pfn;
         }
         BoostWatermark(zone);

@@ -1,0 +1,62 @@
+// Runs `memquest lab`: each console line is echoed as "$ LINE" followed by exactly what the real
+// command prints. A failing command stops the script with exit code 1 (unless --keep-going); an
+// unknown command or a misused helper is the lab's own error: "memquest lab: line N: ..." on
+// standard error and exit code 2. Blank lines and # comments are skipped.
+using MemQuest.Engine;
+using MemQuest.Scenarios.Shell;
+
+namespace MemQuest.App.Cli;
+
+public sealed class LabRunner(TextWriter stdout, TextWriter stderr)
+{
+    public Shell Boot(LabOptions options)
+    {
+        var spec = new MachineSpec(options.MemBytes / 1024, options.Cpus, options.SwapBytes / 1024);
+        return new Shell(Machine.Boot(spec, options.Seed), ShellMode.Lab);
+    }
+
+    /// <summary>Run a script; returns the process exit code.</summary>
+    public int RunScript(Shell shell, TextReader script, bool keepGoing)
+    {
+        int lineNumber = 0, exit = 0;
+        string? line;
+        while ((line = script.ReadLine()) is not null)
+        {
+            lineNumber++;
+            string trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed.StartsWith('#')) continue;
+            stdout.Write("$ " + trimmed + "\n");
+            ShellResult r = shell.Run(trimmed);
+            stdout.Write(r.Output);
+            if (r.Status is ShellStatus.UnknownCommand or ShellStatus.Usage)
+            {
+                stdout.Flush();
+                stderr.Write($"memquest lab: line {lineNumber}: {r.ErrorMessage}\n");
+                return 2;
+            }
+            if (r.Status == ShellStatus.Failed)
+            {
+                exit = 1;
+                if (!keepGoing) return 1;
+            }
+        }
+        return exit;
+    }
+
+    /// <summary>The interactive prompt: same console, errors shown inline, never exits on a failure.</summary>
+    public int RunInteractive(Shell shell, TextReader input)
+    {
+        stdout.Write("memquest lab: a simulated Linux box. Type 'help' for commands, 'exit' to leave.\n");
+        while (true)
+        {
+            stdout.Write("lab# ");
+            stdout.Flush();
+            string? line = input.ReadLine();
+            if (line is null || line.Trim() is "exit" or "quit" or "logout") return 0;
+            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#')) continue;
+            ShellResult r = shell.Run(line.Trim());
+            stdout.Write(r.Output);
+            if (r.ErrorMessage is not null) stdout.Write(r.ErrorMessage + "\n");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+// Models a thread-group leader's struct task_struct + signal_struct as far as memory management
+// sees it: pid, comm, uid, oom_score_adj and its floor, the mm, and whether it is exiting.
+// Kernel threads have no mm. Processes are owned by ProcessTable (pid order and task-list order).
+namespace MemQuest.Engine.Mm;
+
+public sealed class Process(int pid, string comm, int parentPid, MmStruct? mm)
+{
+    /// <summary>TASK_COMM_LEN: comm is at most 15 characters.</summary>
+    public const int TaskCommLen = 16;
+
+    public int Pid { get; } = pid;
+    public int Tgid => Pid;
+    public int ParentPid { get; } = parentPid;
+    public string Comm { get; set; } = comm.Length >= TaskCommLen ? comm[..(TaskCommLen - 1)] : comm;
+    public int Uid { get; set; }
+    public MmStruct? Mm { get; internal set; } = mm;
+    public bool IsKernelThread => Mm is null;
+    public short OomScoreAdj { get; set; }
+    /// <summary>signal->oom_score_adj_min (kernel-spec §14.7).</summary>
+    public short OomScoreAdjMin { get; set; }
+    /// <summary>The task got SIGKILL and is on its way out (PF_EXITING / tsk_is_oom_victim).</summary>
+    public bool Exiting { get; set; }
+    /// <summary>Creation sequence number: the kernel's task-list order (init first).</summary>
+    public long Sequence { get; internal set; }
+
+    public void AddToDigest(DigestWriter w)
+    {
+        w.Add(Pid); w.Add(ParentPid); w.Add(Comm); w.Add(Uid); w.Add(OomScoreAdj); w.Add(OomScoreAdjMin);
+        w.Add(Exiting ? 1 : 0); w.Add(Sequence);
+        if (Mm is null) w.Add(-1); else Mm.AddToDigest(w);
+    }
+}
