@@ -15,8 +15,9 @@ public sealed class PgData
         for (int i = zones.Length - 1; i >= 0; i--)
         {
             Zone z = zones[i];
-            if (z.SpannedPages == 0) continue;
-            for (long pb = z.StartPfn >> Units.PageblockOrder; pb <= (z.EndPfn - 1) >> Units.PageblockOrder; pb++)
+            if (z.SpannedPages == 0 || z.StartPfn >= map.EndPfn) continue;
+            long end = Math.Min(z.EndPfn, map.EndPfn);
+            for (long pb = z.StartPfn >> Units.PageblockOrder; pb <= (end - 1) >> Units.PageblockOrder; pb++)
                 _pageblockZone[pb] = (sbyte)i;
         }
     }
