@@ -1,0 +1,118 @@
+using System.Buffers.Binary;
+
+namespace MemQuest.Persistence;
+
+/// <summary>
+/// Checks a save file before LiteDB may touch it, because LiteDB overwrites small foreign files
+/// and turns a garbage <c>-log.db</c> into a terabyte sparse file (stack.md §3.5); and copies a
+/// bad file aside (with its log) so that nothing the player had is ever lost.
+/// </summary>
+public static class SaveFileGuard
+{
+    public const int PageSizeBytes = 8192;
+    private const int MagicOffset = 32;
+    private const int FileVersionOffset = 59;
+    private const byte LiteDbFileVersion = 8;
+    private const byte MaxPageType = 4;
+    private static ReadOnlySpan<byte> Magic => "** This is a LiteDB file **"u8;
+
+    /// <summary>LiteDB's write-ahead log for a data file: <c>name-log.db</c> beside <c>name.db</c>.</summary>
+    public static string LogPathOf(string dataPath) =>
+        Path.Combine(Path.GetDirectoryName(dataPath) ?? ".", Path.GetFileNameWithoutExtension(dataPath) + "-log" + Path.GetExtension(dataPath));
+
+    /// <summary>Reads the data file's header page and the log's page headers; never writes.</summary>
+    public static SaveFileCheck Inspect(string dataPath)
+    {
+        try
+        {
+            return InspectFiles(dataPath, LogPathOf(dataPath));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new SaveFileCheck(SaveFileProblem.Unreadable, $"the file cannot be read ({ex.Message})");
+        }
+    }
+
+    private static SaveFileCheck InspectFiles(string dataPath, string logPath)
+    {
+        var data = new FileInfo(dataPath);
+        var log = new FileInfo(logPath);
+        if (!data.Exists)
+        {
+            return log.Exists && log.Length > 0
+                ? new SaveFileCheck(SaveFileProblem.OrphanLog, "there is a LiteDB log file but no data file")
+                : new SaveFileCheck(SaveFileProblem.Missing, "there is no save file yet");
+        }
+        if (data.Length == 0)
+            return new SaveFileCheck(SaveFileProblem.Empty, "the save file is empty (0 bytes)");
+        if (data.Length < PageSizeBytes || !HasLiteDbHeader(dataPath))
+            return new SaveFileCheck(SaveFileProblem.NotLiteDb, "the save file is not a LiteDB database (its header is missing or damaged)");
+        if (data.Length % PageSizeBytes != 0)
+            return new SaveFileCheck(SaveFileProblem.Truncated, $"the save file is cut short ({data.Length} bytes is not a whole number of 8 KiB pages)");
+        if (log.Exists && !LogLooksSane(logPath, data.Length / PageSizeBytes, log.Length))
+            return new SaveFileCheck(SaveFileProblem.DamagedLog, $"the save's log file {log.Name} is damaged");
+        return SaveFileCheck.Fine;
+    }
+
+    private static bool HasLiteDbHeader(string dataPath)
+    {
+        var header = new byte[64];
+        using var stream = new FileStream(dataPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.ReadExactly(header);
+        return header[4] == 1
+            && header.AsSpan(MagicOffset, Magic.Length).SequenceEqual(Magic)
+            && header[FileVersionOffset] == LiteDbFileVersion;
+    }
+
+    /// <summary>
+    /// Every log page must be a known page type, and its page id must lie within the data file
+    /// plus the pages the log could have added; a garbage id is what makes LiteDB write far
+    /// beyond the end of the file.
+    /// </summary>
+    private static bool LogLooksSane(string logPath, long dataPages, long logLength)
+    {
+        if (logLength % PageSizeBytes != 0)
+            return false;
+        var logPages = logLength / PageSizeBytes;
+        var pageHeader = new byte[8];
+        using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        for (long page = 0; page < logPages; page++)
+        {
+            stream.Position = page * PageSizeBytes;
+            stream.ReadExactly(pageHeader);
+            var pageId = BinaryPrimitives.ReadUInt32LittleEndian(pageHeader);
+            if (pageHeader[4] > MaxPageType || pageId > dataPages + logPages)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Copies the data file and its log to <c>memquest.db.damaged-N</c> and
+    /// <c>memquest-log.db.damaged-N</c> (first free N); returns the data copy's path (or the log
+    /// copy's when only a log exists). Never overwrites anything.
+    /// </summary>
+    public static string CopyAside(string dataPath, string label = "damaged")
+    {
+        var logPath = LogPathOf(dataPath);
+        for (var n = 1; ; n++)
+        {
+            var dataCopy = $"{dataPath}.{label}-{n}";
+            var logCopy = $"{logPath}.{label}-{n}";
+            if (File.Exists(dataCopy) || File.Exists(logCopy))
+                continue;
+            var copied = "";
+            if (File.Exists(dataPath))
+            {
+                File.Copy(dataPath, dataCopy, overwrite: false);
+                copied = dataCopy;
+            }
+            if (File.Exists(logPath))
+            {
+                File.Copy(logPath, logCopy, overwrite: false);
+                copied = copied.Length == 0 ? logCopy : copied;
+            }
+            return copied;
+        }
+    }
+}
