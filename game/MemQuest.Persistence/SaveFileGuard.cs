@@ -92,7 +92,34 @@ public static class SaveFileGuard
     /// <c>memquest-log.db.damaged-N</c> (first free N); returns the data copy's path (or the log
     /// copy's when only a log exists). Never overwrites anything.
     /// </summary>
-    public static string CopyAside(string dataPath, string label = "damaged")
+    public static string CopyAside(string dataPath, string label = "damaged") => CopyAside(dataPath, label, headerPageBeforeOpen: null);
+
+    /// <summary>
+    /// As <see cref="CopyAside(string, string)"/>, but puts back the header page as it was before
+    /// LiteDB opened the file: a failed open marks the header (its "invalid datafile" flag), and
+    /// the copy must be exactly what the player had.
+    /// </summary>
+    public static string CopyAside(string dataPath, string label, byte[]? headerPageBeforeOpen)
+    {
+        var copy = CopyAsideFiles(dataPath, label);
+        if (headerPageBeforeOpen is not null && copy.StartsWith($"{dataPath}.{label}-", StringComparison.Ordinal))
+        {
+            using var stream = new FileStream(copy, FileMode.Open, FileAccess.Write, FileShare.None);
+            stream.Write(headerPageBeforeOpen);
+        }
+        return copy;
+    }
+
+    /// <summary>The first page of the data file (or all of it when shorter), read without writing.</summary>
+    public static byte[] ReadHeaderPage(string dataPath)
+    {
+        using var stream = new FileStream(dataPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var page = new byte[Math.Min(PageSizeBytes, stream.Length)];
+        stream.ReadExactly(page);
+        return page;
+    }
+
+    private static string CopyAsideFiles(string dataPath, string label)
     {
         var logPath = LogPathOf(dataPath);
         for (var n = 1; ; n++)

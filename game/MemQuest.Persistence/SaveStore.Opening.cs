@@ -11,8 +11,10 @@ public sealed partial class SaveStore
     private static SaveOpenResult OpenChecked(string path, TimeProvider clock, string? snapshotDirectory)
     {
         LiteDatabase? db = null;
+        byte[]? headerPage = null;
         try
         {
+            headerPage = SaveFileGuard.ReadHeaderPage(path);
             db = Connect(path);
             var version = db.UserVersion;
             if (version > SchemaVersion.Current)
@@ -25,7 +27,7 @@ public sealed partial class SaveStore
                 if (db.GetCollectionNames().Any())
                 {
                     TryDispose(db);
-                    return snapshotDirectory is null ? SetAside(path, SaveMessages.ForeignReason) : Unreadable(snapshotDirectory);
+                    return snapshotDirectory is null ? SetAside(path, SaveMessages.ForeignReason, headerPage) : Unreadable(snapshotDirectory);
                 }
                 Initialize(db, clock);
             }
@@ -42,7 +44,7 @@ public sealed partial class SaveStore
         {
             if (db is not null)
                 TryDispose(db);
-            return snapshotDirectory is null ? SetAside(path, SaveMessages.LiteDbFailedReason(ex)) : Unreadable(snapshotDirectory);
+            return snapshotDirectory is null ? SetAside(path, SaveMessages.LiteDbFailedReason(ex), headerPage) : Unreadable(snapshotDirectory);
         }
     }
 
@@ -67,9 +69,9 @@ public sealed partial class SaveStore
         return OpenChecked(path, clock, snapshotDirectory: null);
     }
 
-    private static SaveOpenResult SetAside(string path, string reason)
+    private static SaveOpenResult SetAside(string path, string reason, byte[]? headerPageBeforeOpen = null)
     {
-        var copy = SaveFileGuard.CopyAside(path);
+        var copy = SaveFileGuard.CopyAside(path, "damaged", headerPageBeforeOpen);
         return new SaveOpenResult(SaveOpenStatus.Damaged, null, SaveMessages.Damaged(path, reason, copy), copy);
     }
 
