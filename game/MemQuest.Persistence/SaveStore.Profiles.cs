@@ -36,8 +36,9 @@ public sealed partial class SaveStore
         if (FindProfile(name) is not null)
             throw new SaveException($"A profile named '{name}' already exists. Pick another name.");
         var profile = new ProfileDocument { Name = name, NameKey = ProfileName.KeyOf(name), CreatedUtc = Now() };
-        var id = Profiles.Insert(profile);
-        return profile with { Id = id.AsInt32 };
+        var id = 0;
+        InTransaction(() => id = Profiles.Insert(profile).AsInt32);
+        return profile with { Id = id };
     }
 
     /// <summary>Sets (or with a null value removes) one setting; saved at once.</summary>
@@ -55,7 +56,7 @@ public sealed partial class SaveStore
         if (settings.Count > SaveLimits.SettingsMaxCount)
             throw new SaveException($"A profile keeps at most {SaveLimits.SettingsMaxCount} settings.");
         var updated = profile with { Settings = settings };
-        Profiles.Update(updated);
+        InTransaction(() => Profiles.Update(updated));
         return updated;
     }
 
@@ -85,6 +86,12 @@ public sealed partial class SaveStore
             throw new SaveException("This MemQuest is read-only because another instance holds the saves; nothing here is saved.");
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> as one transaction, then checkpoints. LiteDB 5 hands committed
+    /// log pages to a background writer thread, so a process killed just after Commit returned
+    /// lost those writes in the crash test; the checkpoint waits for that queue and copies the
+    /// log into the data file, so a write is on disk (in the OS cache) when this returns.
+    /// </summary>
     private void InTransaction(Action write)
     {
         if (!_db.BeginTrans())
@@ -99,5 +106,6 @@ public sealed partial class SaveStore
             _db.Rollback();
             throw;
         }
+        _db.Checkpoint();
     }
 }

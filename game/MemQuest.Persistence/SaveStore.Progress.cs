@@ -71,7 +71,7 @@ public sealed partial class SaveStore
         if (old.HintsBought.Contains(hintId, StringComparer.Ordinal))
             return old;
         var updated = old with { HintsBought = [.. old.HintsBought, hintId], LastPlayedUtc = Now() };
-        Progress.Upsert(updated);
+        InTransaction(() => Progress.Upsert(updated));
         return updated;
     }
 
@@ -79,20 +79,21 @@ public sealed partial class SaveStore
     public void SaveUnfinished(int profileId, string incidentId, RunLog log)
     {
         EnsureWritable();
-        Unfinished.Upsert(new UnfinishedRunDocument
+        var doc = new UnfinishedRunDocument
         {
             Id = ProgressDocument.KeyOf(profileId, incidentId),
             ProfileId = profileId,
             IncidentId = incidentId,
             SavedUtc = Now(),
             Log = log,
-        });
+        };
+        InTransaction(() => Unfinished.Upsert(doc));
     }
 
     public void DiscardUnfinished(int profileId, string incidentId)
     {
         EnsureWritable();
-        Unfinished.Delete(ProgressDocument.KeyOf(profileId, incidentId));
+        InTransaction(() => Unfinished.Delete(ProgressDocument.KeyOf(profileId, incidentId)));
     }
 
     /// <summary>Forgets one incident (or, with null, every incident) of a profile: progress, runs, unfinished log.</summary>
