@@ -120,8 +120,11 @@ public sealed class DamagedSaveFileTests
         using var saves = new TempSaves();
         var id = Populate(saves);
         var bytes = File.ReadAllBytes(saves.DataPath);
-        var rng = new Random(7);
-        RandomBytes(rng, 8192).CopyTo(bytes, bytes.Length - 3 * 8192);
+        // Overwrite the last page that holds run documents (found by their text), whatever the layout.
+        var marker = System.Text.Encoding.UTF8.GetBytes("drop_caches");
+        var page = bytes.AsSpan().LastIndexOf(marker) / 8192;
+        Assert.True(page > 0);
+        RandomBytes(new Random(7), 8192).CopyTo(bytes, page * 8192);
         File.WriteAllBytes(saves.DataPath, bytes);
 
         using var saveLock = saves.Lock();
