@@ -77,7 +77,8 @@ public sealed partial class SaveStore
 
     private static LiteDatabase Connect(string path)
     {
-        var mapper = new BsonMapper();
+        // Store strings exactly: by default LiteDB turns "" into null and trims whitespace.
+        var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
         var connection = new ConnectionString { Filename = path, Connection = ConnectionType.Direct };
         return new LiteDatabase(connection, mapper);
     }

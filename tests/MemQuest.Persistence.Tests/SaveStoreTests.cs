@@ -104,6 +104,26 @@ public sealed class SaveStoreTests
     }
 
     [Fact]
+    public void Strings_EmptyAndPadded_StoredExactly()
+    {
+        using var saves = new TempSaves();
+        var (saveLock, store) = saves.OpenStore();
+        using (saveLock)
+        using (store)
+        {
+            var id = store.CreateProfile("ada").Id;
+            var log = Samples.Log() with { ContentDigest = "", Commands = [new LoggedCommand { Tick = 1, Line = "  echo 3 > x  " }] };
+            store.SaveSetting(id, "note", "");
+            store.RecordFinishedRun(id, Samples.Run() with { Log = log, FinalStateDigest = "" });
+            var run = Assert.Single(store.ListRuns(id));
+            Assert.Equal("", run.Log.ContentDigest);
+            Assert.Equal("", run.FinalStateDigest);
+            Assert.Equal("  echo 3 > x  ", run.Log.Commands[0].Line);
+            Assert.Equal("", store.ResolveProfile("ada").Settings["note"]);
+        }
+    }
+
+    [Fact]
     public void ResetProgress_OneIncident_LeavesTheOthers()
     {
         using var saves = new TempSaves();
