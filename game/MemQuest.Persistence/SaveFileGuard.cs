@@ -101,6 +101,8 @@ public static class SaveFileGuard
     /// </summary>
     public static string CopyAside(string dataPath, string label, byte[]? headerPageBeforeOpen)
     {
+        if (LatestCopyIfSame(dataPath, label, headerPageBeforeOpen) is { } existing)
+            return existing;
         var copy = CopyAsideFiles(dataPath, label);
         if (headerPageBeforeOpen is not null && copy.StartsWith($"{dataPath}.{label}-", StringComparison.Ordinal))
         {
@@ -108,6 +110,40 @@ public static class SaveFileGuard
             stream.Write(headerPageBeforeOpen);
         }
         return copy;
+    }
+
+    /// <summary>
+    /// The newest earlier copy when it already holds exactly these files (so opening the same
+    /// damaged save again and again does not pile up identical copies); otherwise null.
+    /// </summary>
+    private static string? LatestCopyIfSame(string dataPath, string label, byte[]? headerPageBeforeOpen)
+    {
+        const long maxCompareBytes = 64L * 1024 * 1024;
+        var logPath = LogPathOf(dataPath);
+        var n = 1;
+        while (File.Exists($"{dataPath}.{label}-{n}") || File.Exists($"{logPath}.{label}-{n}"))
+            n++;
+        if (n == 1)
+            return null;
+        string dataCopy = $"{dataPath}.{label}-{n - 1}", logCopy = $"{logPath}.{label}-{n - 1}";
+        if (!File.Exists(dataPath) || !File.Exists(dataCopy) || new FileInfo(dataPath).Length > maxCompareBytes)
+            return null;
+        var data = File.ReadAllBytes(dataPath);
+        headerPageBeforeOpen?.CopyTo(data, 0);
+        var sameLog = File.Exists(logPath) == File.Exists(logCopy)
+            && (!File.Exists(logPath) || (new FileInfo(logPath).Length <= maxCompareBytes && File.ReadAllBytes(logPath).AsSpan().SequenceEqual(File.ReadAllBytes(logCopy))));
+        return sameLog && data.AsSpan().SequenceEqual(File.ReadAllBytes(dataCopy)) ? dataCopy : null;
+    }
+
+    /// <summary>
+    /// Puts back the header page read before a failed LiteDB open (which sets its "invalid
+    /// datafile" flag), so a file we could not open is left exactly as the player had it.
+    /// </summary>
+    public static void RestoreHeaderPage(string dataPath, byte[] headerPageBeforeOpen)
+    {
+        using var stream = new FileStream(dataPath, FileMode.Open, FileAccess.Write, FileShare.None);
+        if (stream.Length >= headerPageBeforeOpen.Length)
+            stream.Write(headerPageBeforeOpen);
     }
 
     /// <summary>The first page of the data file (or all of it when shorter), read without writing.</summary>

@@ -14,7 +14,10 @@ public sealed partial class SaveStore
         byte[]? headerPage = null;
         try
         {
-            headerPage = SaveFileGuard.ReadHeaderPage(path);
+            // Only without a log is the header page safe to put back after a failure: with one,
+            // LiteDB may have checkpointed real changes into the header before failing.
+            var logFile = new FileInfo(SaveFileGuard.LogPathOf(path));
+            headerPage = logFile.Exists && logFile.Length > 0 ? null : SaveFileGuard.ReadHeaderPage(path);
             db = Connect(path);
             var version = db.UserVersion;
             if (version > SchemaVersion.Current)
@@ -71,6 +74,8 @@ public sealed partial class SaveStore
 
     private static SaveOpenResult SetAside(string path, string reason, byte[]? headerPageBeforeOpen = null)
     {
+        if (headerPageBeforeOpen is not null)
+            SaveFileGuard.RestoreHeaderPage(path, headerPageBeforeOpen);
         var copy = SaveFileGuard.CopyAside(path, "damaged", headerPageBeforeOpen);
         return new SaveOpenResult(SaveOpenStatus.Damaged, null, SaveMessages.Damaged(path, reason, copy), copy);
     }

@@ -29,6 +29,7 @@ public sealed class DamagedSaveFileTests
         Assert.NotNull(result.AsideCopyPath);
         Assert.Contains(result.AsideCopyPath, result.Message);
         Assert.Equal(before, File.ReadAllBytes(result.AsideCopyPath!));
+        Assert.Equal(before, File.ReadAllBytes(saves.DataPath));
         return result;
     }
 
@@ -128,9 +129,9 @@ public sealed class DamagedSaveFileTests
         File.WriteAllBytes(saves.DataPath, bytes);
 
         using var saveLock = saves.Lock();
-        var result = SaveStore.Open(saveLock, saves.Clock);
-        Assert.Equal(SaveOpenStatus.Damaged, result.Status);
-        Assert.Equal(bytes, File.ReadAllBytes(result.AsideCopyPath!));
+        OpenExpectingDamage(saves, saveLock, bytes);
+        var again = OpenExpectingDamage(saves, saveLock, bytes);
+        Assert.Equal(saves.DataPath + ".damaged-1", again.AsideCopyPath);
         var rebuilt = SaveStore.Rebuild(saveLock, saves.Clock);
         using (rebuilt.Store)
         {
@@ -181,6 +182,20 @@ public sealed class DamagedSaveFileTests
         Assert.Contains("not one written by MemQuest", result.Message);
         Assert.Equal(bytes, File.ReadAllBytes(result.AsideCopyPath!));
         Assert.Equal(SaveOpenStatus.RecoveryFailed, SaveStore.Rebuild(saveLock, saves.Clock).Status);
+    }
+
+    [Fact]
+    public void Open_SameDamagedFileTwice_KeepsOneCopy()
+    {
+        using var saves = new TempSaves();
+        Populate(saves);
+        var bytes = File.ReadAllBytes(saves.DataPath)[..^1000];
+        File.WriteAllBytes(saves.DataPath, bytes);
+        using var saveLock = saves.Lock();
+        var first = OpenExpectingDamage(saves, saveLock, bytes);
+        var second = OpenExpectingDamage(saves, saveLock, bytes);
+        Assert.Equal(first.AsideCopyPath, second.AsideCopyPath);
+        Assert.False(File.Exists(saves.DataPath + ".damaged-2"));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal sealed class ProfileActions(Option<string?> savesOption, ProfileCommand
         {
             var profile = store.CreateProfile(name);
             o.WriteLine($"Created profile '{profile.Name}'.");
-            return ExitCodes.Ok;
+            return ProfileExitCodes.Ok;
         });
 
     public int List(ParseResult r) =>
@@ -22,7 +22,7 @@ internal sealed class ProfileActions(Option<string?> savesOption, ProfileCommand
             if (profiles.Count == 0)
             {
                 o.WriteLine("No profiles yet. Create one with: memquest profile create NAME");
-                return ExitCodes.Ok;
+                return ProfileExitCodes.Ok;
             }
             o.WriteLine($"{"PROFILE",-32}  {"CREATED",-10}  {"SOLVED",6}  {"STARS",5}  {"RUNS",5}");
             foreach (var p in profiles)
@@ -30,7 +30,7 @@ internal sealed class ProfileActions(Option<string?> savesOption, ProfileCommand
                 var progress = store.ListProgress(p.Id);
                 o.WriteLine($"{p.Name,-32}  {p.CreatedUtc:yyyy-MM-dd}  {progress.Count(x => x.Solved),6}  {progress.Sum(x => x.Stars),5}  {store.ListRuns(p.Id).Count,5}");
             }
-            return ExitCodes.Ok;
+            return ProfileExitCodes.Ok;
         });
 
     public int Export(ParseResult r, string file, string? profileName) =>
@@ -40,7 +40,7 @@ internal sealed class ProfileActions(Option<string?> savesOption, ProfileCommand
             var export = store.ExportProfile(profile.Id);
             ProfileExport.WriteFile(export, Path.GetFullPath(file, context.CurrentDirectory));
             o.WriteLine($"Exported profile '{profile.Name}' ({export.Progress.Count} incidents, {export.Runs.Count} runs) to {file}.");
-            return ExitCodes.Ok;
+            return ProfileExitCodes.Ok;
         });
 
     public int Import(ParseResult r, string file, string? asName)
@@ -58,7 +58,7 @@ internal sealed class ProfileActions(Option<string?> savesOption, ProfileCommand
         {
             var profile = store.ImportProfile(export, asName);
             o.WriteLine($"Imported profile '{profile.Name}' ({export.Progress.Count} incidents, {export.Runs.Count} runs).");
-            return ExitCodes.Ok;
+            return ProfileExitCodes.Ok;
         });
     }
 
@@ -72,11 +72,11 @@ internal sealed class ProfileActions(Option<string?> savesOption, ProfileCommand
                 if (!context.InputIsInteractive)
                     return Usage(r, $"Resetting needs confirmation: add --yes to reset {what}.");
                 o.WriteLine("Nothing was reset.");
-                return ExitCodes.Failed;
+                return ProfileExitCodes.Failed;
             }
             store.ResetProgress(profile.Id, incident);
             o.WriteLine($"Reset {what}.");
-            return ExitCodes.Ok;
+            return ProfileExitCodes.Ok;
         });
 
     public int Repair(ParseResult r, bool rebuild, bool fresh)
@@ -92,7 +92,7 @@ internal sealed class ProfileActions(Option<string?> savesOption, ProfileCommand
         {
             opened.Store.Dispose();
             r.InvocationConfiguration.Output.WriteLine($"The save in {dir} opens fine; nothing to repair.");
-            return ExitCodes.Ok;
+            return ProfileExitCodes.Ok;
         }
         if (opened.Status != SaveOpenStatus.Damaged)
             return Fail(r, opened.Message);
@@ -103,7 +103,7 @@ internal sealed class ProfileActions(Option<string?> savesOption, ProfileCommand
             if (!result.IsOpen)
                 return Fail(r, result.Message + " Try: memquest profile repair --fresh");
             r.InvocationConfiguration.Output.WriteLine(result.Message);
-            return ExitCodes.Ok;
+            return ProfileExitCodes.Ok;
         }
     }
 
@@ -146,12 +146,12 @@ internal sealed class ProfileActions(Option<string?> savesOption, ProfileCommand
     private static int Fail(ParseResult r, string message)
     {
         r.InvocationConfiguration.Error.WriteLine(message);
-        return ExitCodes.Failed;
+        return ProfileExitCodes.Failed;
     }
 
     private static int Usage(ParseResult r, string message)
     {
         r.InvocationConfiguration.Error.WriteLine(message);
-        return ExitCodes.Usage;
+        return ProfileExitCodes.Usage;
     }
 }
