@@ -17,6 +17,7 @@ public sealed class CrashSafetyTests
         long lastCommitted = -1;
         var killsAfterWrites = 0;
         var log = "";
+        long reported;
         for (var round = 0; round < Rounds; round++)
         {
             using (var child = new ChildWriter(saves.Directory))
@@ -38,12 +39,13 @@ public sealed class CrashSafetyTests
                 Assert.DoesNotContain(child.Lines, l => l.StartsWith("FAILED", StringComparison.Ordinal) || l == "LOCKED");
                 if (child.LastCommitted >= 0)
                     killsAfterWrites++;
-                lastCommitted = Math.Max(lastCommitted, child.LastCommitted);
+                reported = child.LastCommitted;
+                lastCommitted = Math.Max(lastCommitted, reported);
                 log = $"{string.Join(" | ", child.Lines.TakeLast(3))} (exit {child.ExitCode}, {child.Lines.Count} lines)";
             }
             // A write can commit just before the kill and before its "C n" line; once found, it
             // counts as committed: it must survive every later round too.
-            lastCommitted = VerifyAfterKill(saves, round, lastCommitted, log);
+            lastCommitted = VerifyAfterKill(saves, round, lastCommitted, reported, log);
         }
         Assert.True(killsAfterWrites >= Rounds / 2, $"only {killsAfterWrites} kills hit a writing child");
         Assert.True(lastCommitted > Rounds, $"only {lastCommitted + 1} writes in {Rounds} rounds");
@@ -51,7 +53,7 @@ public sealed class CrashSafetyTests
     }
 
     /// <summary>The file opens as ours; seeds are contiguous from 0 and reach every reported commit; progress agrees with the runs. Returns the highest seed.</summary>
-    private static long VerifyAfterKill(TempSaves saves, int round, long lastCommitted, string log)
+    private static long VerifyAfterKill(TempSaves saves, int round, long lastCommitted, long reportedThisRound, string log)
     {
         using var saveLock = saves.Lock();
         var opened = SaveStore.Open(saveLock, saves.Clock);
@@ -77,6 +79,9 @@ public sealed class CrashSafetyTests
             Assert.True(progress.Solved);
         }
         Assert.All(runs, r => Assert.Equal(RunOutcome.Won, r.Outcome));
+        // The unfinished-run log (what a resume replays) was saved before each "C n" line.
+        if (reportedThisRound >= 0)
+            Assert.True(store.FindUnfinished(profile.Id, "inc-live")?.Log.Seed >= reportedThisRound, $"round {round}: unfinished log older than {reportedThisRound}");
         return seeds.Count - 1;
     }
 }

@@ -92,6 +92,7 @@ public sealed class DamagedSaveFileTests
             Assert.Equal("ada", rebuilt.Store!.ResolveProfile(null).Name);
             Assert.InRange(rebuilt.Store.ListRuns(id).Count, Runs * 9 / 10, Runs);
         }
+        Assert.Contains("memquest-backup.db", saves.Files());
         Assert.Equal(bytes, File.ReadAllBytes(saves.DataPath + ".damaged-1"));
     }
 
