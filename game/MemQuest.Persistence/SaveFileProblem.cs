@@ -11,5 +11,4 @@ public enum SaveFileProblem
     DamagedLog,
     OrphanLog,
     Unreadable,
-    NotMemQuest,
 }

@@ -6,10 +6,11 @@ namespace MemQuest.Persistence;
 /// <summary>SaveStore: a whole profile out to, and in from, the portable export file.</summary>
 public sealed partial class SaveStore
 {
+    /// <summary>The profile as a portable file; when it has more runs than an export may hold, the oldest are left out.</summary>
     public ProfileExportFile ExportProfile(int profileId)
     {
         var profile = GetProfile(profileId);
-        return ExportMapping.ToFile(profile, ListProgress(profileId), ListRuns(profileId), Now());
+        return ProfileExport.FitToLimits(ExportMapping.ToFile(profile, ListProgress(profileId), ListRuns(profileId), Now()));
     }
 
     /// <summary>

@@ -34,6 +34,12 @@ public sealed partial class SaveStore
                 }
                 Initialize(db, clock);
             }
+            else if (version == 0)
+            {
+                // Ours, but stopped between writing the marker and the version (a crash in
+                // Initialize after a rebuild): it already has the current shape.
+                db.UserVersion = SchemaVersion.Current;
+            }
             else if (version < SchemaVersion.Current)
             {
                 Migrate(db, path, version, snapshotDirectory is not null);

@@ -12,5 +12,4 @@ public static class SchemaVersion
     /// 2: progress uses <c>BestScore</c> and <c>LastPlayedUtc</c>; profiles have <c>Settings</c>.
     /// </summary>
     public const int Current = 2;
-    public const int Oldest = 1;
 }

@@ -40,6 +40,9 @@ internal sealed class ProfileActions(Option<string?> savesOption, ProfileCommand
             var export = store.ExportProfile(profile.Id);
             ProfileExport.WriteFile(export, Path.GetFullPath(file, context.CurrentDirectory));
             o.WriteLine($"Exported profile '{profile.Name}' ({export.Progress.Count} incidents, {export.Runs.Count} runs) to {file}.");
+            var left = store.ListRuns(profile.Id).Count - export.Runs.Count;
+            if (left > 0)
+                o.WriteLine($"The {left} oldest runs were left out to keep the file importable; all progress is included.");
             return ProfileExitCodes.Ok;
         });
 

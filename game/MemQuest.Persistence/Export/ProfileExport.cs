@@ -15,6 +15,20 @@ public static class ProfileExport
 
     public static string ToJson(ProfileExportFile file) => JsonSerializer.Serialize(file, Options());
 
+    /// <summary>
+    /// Leaves out the oldest runs until the file is within <see cref="SaveLimits.RunsPerProfileMax"/>
+    /// runs and <see cref="SaveLimits.ExportFileMaxBytes"/> bytes, so every export can be imported
+    /// again. Progress (solved, stars, best score, hints) is always kept whole.
+    /// </summary>
+    public static ProfileExportFile FitToLimits(ProfileExportFile file)
+    {
+        var runs = file.Runs.Count > SaveLimits.RunsPerProfileMax ? file.Runs.Skip(file.Runs.Count - SaveLimits.RunsPerProfileMax).ToList() : file.Runs;
+        var fitted = file with { Runs = runs };
+        while (fitted.Runs.Count > 0 && System.Text.Encoding.UTF8.GetByteCount(ToJson(fitted)) > SaveLimits.ExportFileMaxBytes)
+            fitted = fitted with { Runs = fitted.Runs.Skip(Math.Max(1, fitted.Runs.Count / 10)).ToList() };
+        return fitted;
+    }
+
     /// <summary>Writes the file to a temporary name and renames it; refuses to replace an existing file.</summary>
     public static void WriteFile(ProfileExportFile file, string path)
     {

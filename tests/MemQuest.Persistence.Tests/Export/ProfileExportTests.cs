@@ -101,6 +101,25 @@ public sealed class ProfileExportTests
     }
 
     [Fact]
+    public void FitToLimits_TooManyOrTooLargeRuns_DropsOldestAndStaysImportable()
+    {
+        using var saves = new TempSaves();
+        var file = ProfileExport.Parse(System.Text.Encoding.UTF8.GetBytes(SeedAndExport(saves)), "test");
+        var bigRun = file.Runs[0] with
+        {
+            Log = file.Runs[0].Log with { Commands = Enumerable.Range(0, 1000).Select(i => new ExportedCommand(i, new string('x', 200))).ToList(), EndTick = 1000 },
+        };
+        var many = Enumerable.Range(0, 60).Select(i => bigRun with { FinalStateDigest = $"run-{i}" }).ToList();
+        var fitted = ProfileExport.FitToLimits(file with { Runs = many });
+        Assert.InRange(fitted.Runs.Count, 1, 59);
+        Assert.Equal("run-59", fitted.Runs[^1].FinalStateDigest);
+        Assert.Equal(file.Progress, fitted.Progress);
+        var json = ProfileExport.ToJson(fitted);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(json) <= SaveLimits.ExportFileMaxBytes);
+        Assert.Equal(fitted.Runs.Count, ProfileExport.Parse(System.Text.Encoding.UTF8.GetBytes(json), "fitted").Runs.Count);
+    }
+
+    [Fact]
     public void Import_OversizedFile_RefusedBeforeReading()
     {
         using var saves = new TempSaves();
