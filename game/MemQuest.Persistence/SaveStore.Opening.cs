@@ -5,8 +5,8 @@ namespace MemQuest.Persistence;
 /// <summary>SaveStore: connecting, checking, creating, migrating and setting files aside.</summary>
 public sealed partial class SaveStore
 {
-    private static readonly string[] s_ourCollections =
-        [ProfilesCollection, ProgressCollection, RunsCollection, UnfinishedCollection, MetaCollection, "_rebuild_errors"];
+    private static bool IsOurCollection(string name) =>
+        name is ProfilesCollection or ProgressCollection or RunsCollection or UnfinishedCollection or MetaCollection or "_rebuild_errors";
 
     private static SaveOpenResult OpenChecked(string path, TimeProvider clock, string? snapshotDirectory)
     {
@@ -148,8 +148,21 @@ public sealed partial class SaveStore
         }
     }
 
-    private static bool IsForeign(LiteDatabase db) =>
-        !IsOurs(db) && db.GetCollectionNames().Any(n => !s_ourCollections.Contains(n));
+    /// <summary>
+    /// True for another program's LiteDB file (no MemQuest marker, collections we do not know).
+    /// A file too damaged to tell counts as ours, so that Rebuild can try it.
+    /// </summary>
+    private static bool IsForeignOrUnknown(LiteDatabase db)
+    {
+        try
+        {
+            return !IsOurs(db) && db.GetCollectionNames().Any(n => !IsOurCollection(n));
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
 
     private static void EnsureHeld(SaveLock saveLock)
     {

@@ -94,13 +94,14 @@ public sealed partial class SaveStore : IDisposable
             return new SaveOpenResult(SaveOpenStatus.RecoveryFailed, null, SaveMessages.CannotRebuild(check.Reason));
         try
         {
+            SaveFileGuard.CopyAside(path);   // normally Open already did: then this reuses that copy
             int errors;
             using (var db = Connect(path))
             {
+                if (IsForeignOrUnknown(db))
+                    return new SaveOpenResult(SaveOpenStatus.RecoveryFailed, null, SaveMessages.CannotRebuild(SaveMessages.ForeignReason));
                 db.Rebuild(new LiteDB.Engine.RebuildOptions { IncludeErrorReport = true });
                 errors = db.CollectionExists("_rebuild_errors") ? db.GetCollection("_rebuild_errors").Count() : 0;
-                if (IsForeign(db))
-                    return new SaveOpenResult(SaveOpenStatus.RecoveryFailed, null, SaveMessages.CannotRebuild(SaveMessages.ForeignReason));
                 if (!IsOurs(db))
                     Initialize(db, clock);
             }

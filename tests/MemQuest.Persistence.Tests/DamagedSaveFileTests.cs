@@ -183,6 +183,19 @@ public sealed class DamagedSaveFileTests
         Assert.Contains("not one written by MemQuest", result.Message);
         Assert.Equal(bytes, File.ReadAllBytes(result.AsideCopyPath!));
         Assert.Equal(SaveOpenStatus.RecoveryFailed, SaveStore.Rebuild(saveLock, saves.Clock).Status);
+        Assert.Equal(bytes, File.ReadAllBytes(saves.DataPath));
+    }
+
+    [Fact]
+    public void Rebuild_WithoutOpenFirst_StillKeepsACopy()
+    {
+        using var saves = new TempSaves();
+        Populate(saves);
+        var bytes = File.ReadAllBytes(saves.DataPath)[..^1000];
+        File.WriteAllBytes(saves.DataPath, bytes);
+        using var saveLock = saves.Lock();
+        using (SaveStore.Rebuild(saveLock, saves.Clock).Store)
+            Assert.Equal(bytes, File.ReadAllBytes(saves.DataPath + ".damaged-1"));
     }
 
     [Fact]
