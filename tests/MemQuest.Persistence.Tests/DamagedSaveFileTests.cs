@@ -170,6 +170,23 @@ public sealed class DamagedSaveFileTests
     }
 
     [Fact]
+    public void Open_LogWithoutDataFile_KeptAndRebuildStartsEmpty()
+    {
+        using var saves = new TempSaves();
+        var log = RandomBytes(new Random(5), 8192);
+        File.WriteAllBytes(saves.LogPath, log);
+        using var saveLock = saves.Lock();
+        var result = SaveStore.Open(saveLock, saves.Clock);
+        Assert.Equal(SaveOpenStatus.Damaged, result.Status);
+        Assert.Contains("no data file", result.Message);
+        Assert.Equal(log, File.ReadAllBytes(saves.LogPath + ".damaged-1"));
+        var rebuilt = SaveStore.Rebuild(saveLock, saves.Clock);
+        using (rebuilt.Store)
+            Assert.Equal(SaveOpenStatus.Opened, rebuilt.Status);
+        Assert.Equal(log, File.ReadAllBytes(saves.LogPath + ".bad-log-1"));
+    }
+
+    [Fact]
     public void Open_AnotherProgramsLiteDbFile_SetAsideNotAdopted()
     {
         using var saves = new TempSaves();
