@@ -29,6 +29,7 @@ public static class Program
         root.Options.Add(saves);
         root.Subcommands.Add(LabCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ProfileCommand.Create(saves));
         root.SetAction(_ => LabCommand.Run(new LabOptions(4L << 30, 2, 0, 1, KeepGoing: true, Script: null)));
         return root;
     }
