@@ -71,7 +71,7 @@ public sealed partial class VirtualMemory
             if (Commit.VmEnoughMemory(p, pages) != Errno.Ok) return -(long)Errno.ENOMEM;
             flags |= VmFlags.Account;
         }
-        mm.Space.Insert(new Vma(addr, addr + len, flags));
+        mm.Space.InsertMerging(new Vma(addr, addr + len, flags));
         VmStatAccount(mm, flags, pages);
         return addr;
     }
@@ -85,12 +85,16 @@ public sealed partial class VirtualMemory
         else if ((flags & (VmFlags.Write | VmFlags.Shared)) == VmFlags.Write) mm.DataVmPages += pages;
     }
 
-    /// <summary>madvise(MADV_HUGEPAGE / MADV_NOHUGEPAGE) on the VMAs inside [addr, addr+len).</summary>
+    /// <summary>madvise(MADV_HUGEPAGE / MADV_NOHUGEPAGE) (mm/madvise.c, hugepage_madvise): the VMAs in
+    /// [addr, addr+len) are split at the edges (madvise_update_vma) and get the flag.</summary>
     public void Madvise(Process p, long addr, long len, bool hugepage)
     {
-        foreach (Vma v in p.Mm!.Space.Vmas)
-            if (v.Start >= addr && v.End <= addr + len)
-                v.Flags = (v.Flags & ~(VmFlags.HugePage | VmFlags.NoHugePage)) | (hugepage ? VmFlags.HugePage : VmFlags.NoHugePage);
+        AddressSpace s = p.Mm!.Space;
+        foreach (Vma v in s.Detach(addr, addr + Units.PageAlign(len)))
+        {
+            v.Flags = (v.Flags & ~(VmFlags.HugePage | VmFlags.NoHugePage)) | (hugepage ? VmFlags.HugePage : VmFlags.NoHugePage);
+            s.Insert(v);
+        }
     }
 
     /// <summary>do_vmi_munmap (mm/vma.c), kernel-spec §8.2: zap the pages, free page tables no VMA needs,

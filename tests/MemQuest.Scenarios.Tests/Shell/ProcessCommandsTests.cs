@@ -106,4 +106,30 @@ public sealed class ProcessCommandsTests
         Assert.Contains("CommitLimit:     2097152 kB\n", mi);
         Assert.Contains("Committed_AS:      65920 kB\n", mi);
     }
+
+    [Fact]
+    public void Grow_InSteps_WritesIntoTheMappingThenMapsMoreAndAdvancesTime()
+    {
+        var sh = Lab();
+        sh.Run("spawn cache --map 64M --write 16M");
+        long tick = sh.Context.Machine.Tick;
+        Assert.True(sh.Run("grow cache --write 96M --step 16M").Succeeded);
+        Assert.Equal(tick + 6, sh.Context.Machine.Tick);
+        string status = sh.Run("cat /proc/1001/status").Stdout;
+        Assert.Contains("\nRssAnon:\t  114788 kB\n", status);
+        Assert.Contains("\nVmSize:\t  117164 kB\n", status);
+        Assert.Equal("grow: no process 'nope' (see ps aux)\n", sh.Run("grow nope --write 1M").Stderr);
+        sh.Run("spawn one --map 8M --write 4M");
+        Assert.True(sh.Run("grow one --write 20M").Succeeded);
+        Assert.Contains("\nVmSize:\t   27052 kB\n", sh.Run("cat /proc/1002/status").Stdout);
+    }
+
+    [Fact]
+    public void PsAux_StartColumn_ComesFromSimulatedTime()
+    {
+        var sh = Lab();
+        sh.Run("tick 37000");
+        sh.Run("spawn late");
+        Assert.Contains(" S    01:01   0:00 late", sh.Run("ps aux").Stdout);
+    }
 }
