@@ -132,4 +132,40 @@ public sealed class ProcessCommandsTests
         sh.Run("spawn late");
         Assert.Contains(" S    01:01   0:00 late", sh.Run("ps aux").Stdout);
     }
+
+    [Fact]
+    public void Maps_LibcAndAnonLines_UseTheKernelColumns()
+    {
+        var sh = Lab();
+        sh.Run("spawn a");
+        string[] maps = sh.Run("cat /proc/1001/maps").Stdout.Split('\n');
+        Assert.Equal("55d4c9f3b000-55d4c9f5c000 rw-p 00000000 00:00 0                          [heap]", maps[5]);
+        Assert.Equal("7f3a1c4b7000-7f3a1c4ba000 rw-p 00000000 00:00 0 ", maps[6]);
+        Assert.Equal("7f3a1c4e0000-7f3a1c636000 r-xp 00026000 fe:00 332096                     /usr/lib/x86_64-linux-gnu/libc.so.6", maps[8]);
+        Assert.Equal("ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]", maps[^2]);
+    }
+
+    [Fact]
+    public void SmapsRollup_TwoProcesses_SplitsSharedLibraryPagesInPss()
+    {
+        var sh = Lab();
+        sh.Run("spawn a");
+        sh.Run("spawn a");
+        string r = sh.Run("cat /proc/1001/smaps_rollup").Stdout;
+        Assert.Contains("\nRss:                1448 kB\n", r);
+        Assert.Contains("\nAnonymous:           100 kB\n", r);
+        Assert.Contains("\nShared_Clean:       1348 kB\n", r);
+        Assert.Contains("\nPss_File:            674 kB\n", r);
+    }
+
+    [Fact]
+    public void OomScoreAdj_WriteAndRead_FollowsProcBase()
+    {
+        var sh = Lab();
+        sh.Run("spawn a --adj 300");
+        Assert.Equal("300\n", sh.Run("cat /proc/1001/oom_score_adj").Stdout);
+        Assert.True(sh.Run("echo 0x10 > /proc/1001/oom_score_adj").Succeeded);
+        Assert.Equal("16\n", sh.Run("cat /proc/1001/oom_score_adj").Stdout);
+        Assert.False(sh.Run("echo 1001 > /proc/1001/oom_score_adj").Succeeded);
+    }
 }
