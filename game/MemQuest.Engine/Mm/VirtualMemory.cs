@@ -44,6 +44,7 @@ public sealed partial class VirtualMemory
     public Overcommit Commit { get; }
     public FaultHandler Faults { get; }
     public string ThpEnabled => _machine.ThpEnabled;
+    public int Cpus => _machine.Cpus;
     /// <summary>/sys/kernel/mm/transparent_hugepage/defrag.</summary>
     public string ThpDefrag { get; private set; } = "madvise";
     public long OvercommitMode => _machine.Sysctls.Get(SysctlCatalog.OvercommitMemory);
@@ -57,14 +58,19 @@ public sealed partial class VirtualMemory
 
     /// <summary>do_mmap (mm/mmap.c) of a private anonymous mapping, kernel-spec §8.2, §9.1: reserves address
     /// space and charges Committed_AS when accountable; returns the address or -errno.</summary>
-    public long MmapAnon(Process p, long lengthBytes, bool writable, bool noReserve, long fixedAddr = -1)
+    public long MmapAnon(Process p, long lengthBytes, bool writable, bool noReserve, long fixedAddr = -1) =>
+        MmapAnon(p, lengthBytes, VmFlags.Read | (writable ? VmFlags.Write : 0), noReserve, fixedAddr);
+
+    /// <summary>do_mmap with an explicit protection (Read/Write/Exec bits; None is PROT_NONE).</summary>
+    public long MmapAnon(Process p, long lengthBytes, VmFlags prot, bool noReserve, long fixedAddr = -1)
     {
+        bool writable = (prot & VmFlags.Write) != 0;
         MmStruct mm = p.Mm!;
         if (lengthBytes <= 0) return -(long)Errno.EINVAL;
         long len = Units.PageAlign(lengthBytes), pages = len >> Units.PageShift;
         long addr = fixedAddr >= 0 ? fixedAddr : mm.Space.GetUnmappedArea(len, thpEnabled: true);
         if (addr < 0 || (fixedAddr >= 0 && mm.Space.AnyVmaIn(addr, addr + len))) return -(long)Errno.ENOMEM;
-        VmFlags flags = VmFlags.Read | (writable ? VmFlags.Write : 0);
+        VmFlags flags = prot & (VmFlags.Read | VmFlags.Write | VmFlags.Exec);
         if (noReserve && OvercommitMode != 2) flags |= VmFlags.NoReserve;
         if (writable && (flags & VmFlags.NoReserve) == 0)
         {

@@ -95,6 +95,7 @@ public sealed class ProcessCommandsTests
         string addr = big.Split(' ')[2];
         Assert.Contains("mmap_threshold now 1052672", sh.Run($"free 1001 {addr}").Stdout);
         Assert.Contains("heap grew by brk", sh.Run("malloc 1001 1M").Stdout);
+        Assert.Contains("thread arena 1: chunk of 1008 bytes", sh.Run("malloc 1001 1000 --thread 3").Stdout);
     }
 
     [Fact]
