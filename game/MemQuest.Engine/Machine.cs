@@ -10,7 +10,7 @@ using MemQuest.Engine.Sysctl;
 
 namespace MemQuest.Engine;
 
-public sealed class Machine
+public sealed partial class Machine
 {
     public const int TickMilliseconds = 100;
 
@@ -25,6 +25,7 @@ public sealed class Machine
         Sysctls = new Sysctls();
         ThpEnabled = spec.ThpEnabled;
         Lru = new Lruvec(node);
+        InitPageCache();
     }
 
     public MachineSpec Spec { get; }
@@ -58,6 +59,7 @@ public sealed class Machine
             Errno e = m.Sysctls.Write(name, value);
             if (e != Errno.Ok) throw new ArgumentException($"sysctl vm.{name}={value}: {ErrnoText.Of(e)}", nameof(spec));
         }
+        m.BootPageCache();
         return m;
     }
 
@@ -108,6 +110,7 @@ public sealed class Machine
     {
         Tick++;
         Events.Tick = Tick;
+        StepPageCache();
     }
 
     /// <summary>SHA-256 over the whole state in a fixed order (architecture E8).</summary>
@@ -137,6 +140,7 @@ public sealed class Machine
         Lru.AddToDigest(w);
         w.Section("processes");
         Processes.AddToDigest(w);
+        AddPageCacheToDigest(w);
         return w.Finish();
     }
 }

@@ -1,5 +1,7 @@
 // The console's commands, by name. Each subsystem adds its tools here (one class per file in Commands/).
 using MemQuest.Scenarios.Shell.Commands;
+using MemQuest.Scenarios.Shell.Commands.Files;
+using MemQuest.Scenarios.Shell.Commands.Memory;
 
 namespace MemQuest.Scenarios.Shell;
 
@@ -15,6 +17,17 @@ public static class ShellCommands
             new PagesCommand(),
             new SysctlCommand(),
             new TickCommand(),
+            new DdCommand(),
+            new FindCommand(),
+            new FreeCommand(),
+            new LsCommand(),
+            new MkdirCommand(),
+            new MkfilesCommand(),
+            new RmCommand(),
+            new SwaponCommand(),
+            new SwapoffCommand(),
+            new SyncCommand(),
+            new VmstatCommand(),
         ];
         var map = new SortedDictionary<string, IShellCommand>(StringComparer.Ordinal);
         foreach (IShellCommand c in commands) map.Add(c.Name, c);
