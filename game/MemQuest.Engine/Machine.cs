@@ -6,6 +6,7 @@ using MemQuest.Engine.Events;
 using MemQuest.Engine.Mm;
 using MemQuest.Engine.PageAlloc;
 using MemQuest.Engine.Reclaim;
+using MemQuest.Engine.Slab;
 using MemQuest.Engine.Sysctl;
 
 namespace MemQuest.Engine;
@@ -25,6 +26,7 @@ public sealed class Machine
         Sysctls = new Sysctls();
         ThpEnabled = spec.ThpEnabled;
         Lru = new Lruvec(node);
+        Slab = new SlabAllocator(node, PageAlloc, events, spec.Cpus);
     }
 
     public MachineSpec Spec { get; }
@@ -38,6 +40,8 @@ public sealed class Machine
     public PageAllocator PageAlloc { get; }
     public ProcessTable Processes { get; } = new();
     public Lruvec Lru { get; }
+    /// <summary>Public API of the slab allocator (kmem_cache_*, kmalloc/kfree), kernel-spec §5-§6.</summary>
+    public SlabAllocator Slab { get; }
     public int Cpus => Spec.Cpus;
     public string ThpEnabled { get; private set; }
 
@@ -52,6 +56,7 @@ public sealed class Machine
         PgData node = ZoneLayout.Boot(spec.MemTotalKb, events);
         var m = new Machine(spec, seed, node, events);
         m.InitReserves();
+        SlabBoot.Boot(m.Slab, node.TotalramPages, m.Random);
         m.Sysctls.Changed += m.OnSysctlChanged;
         foreach (var (name, value) in spec.Sysctls)
         {
@@ -137,6 +142,8 @@ public sealed class Machine
         Lru.AddToDigest(w);
         w.Section("processes");
         Processes.AddToDigest(w);
+        w.Section("slab");
+        Slab.AddToDigest(w);
         return w.Finish();
     }
 }
