@@ -7,6 +7,7 @@ using MemQuest.Engine.Mm;
 using MemQuest.Engine.PageAlloc;
 using MemQuest.Engine.Reclaim;
 using MemQuest.Engine.Slab;
+using MemQuest.Engine.Vmalloc;
 using MemQuest.Engine.Sysctl;
 
 namespace MemQuest.Engine;
@@ -27,6 +28,7 @@ public sealed class Machine
         ThpEnabled = spec.ThpEnabled;
         Lru = new Lruvec(node);
         Slab = new SlabAllocator(node, PageAlloc, events, spec.Cpus);
+        Vmalloc = new VmallocSpace(node, PageAlloc, Slab, events, spec.Cpus);
     }
 
     public MachineSpec Spec { get; }
@@ -42,6 +44,8 @@ public sealed class Machine
     public Lruvec Lru { get; }
     /// <summary>Public API of the slab allocator (kmem_cache_*, kmalloc/kfree), kernel-spec §5-§6.</summary>
     public SlabAllocator Slab { get; }
+    /// <summary>Public API of vmalloc (vmalloc/vfree/kvmalloc, thread stacks), kernel-spec §7.</summary>
+    public VmallocSpace Vmalloc { get; }
     public int Cpus => Spec.Cpus;
     public string ThpEnabled { get; private set; }
 
@@ -57,6 +61,7 @@ public sealed class Machine
         var m = new Machine(spec, seed, node, events);
         m.InitReserves();
         SlabBoot.Boot(m.Slab, node.TotalramPages, m.Random);
+        VmallocBoot.Boot(m.Vmalloc, spec.Cpus, node.TotalramPages);
         m.Sysctls.Changed += m.OnSysctlChanged;
         foreach (var (name, value) in spec.Sysctls)
         {
@@ -144,6 +149,8 @@ public sealed class Machine
         Processes.AddToDigest(w);
         w.Section("slab");
         Slab.AddToDigest(w);
+        w.Section("vmalloc");
+        Vmalloc.AddToDigest(w);
         return w.Finish();
     }
 }
