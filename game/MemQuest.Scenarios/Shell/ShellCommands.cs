@@ -1,5 +1,6 @@
 // The console's commands, by name. Each subsystem adds its tools here (one class per file in Commands/).
 using MemQuest.Scenarios.Shell.Commands;
+using MemQuest.Scenarios.Shell.Commands.Slab;
 
 namespace MemQuest.Scenarios.Shell;
 
@@ -15,6 +16,12 @@ public static class ShellCommands
             new PagesCommand(),
             new SysctlCommand(),
             new TickCommand(),
+            new KmallocCommand(),
+            new KfreeCommand(),
+            new SlabtopCommand(),
+            new VmallocCommand("vmalloc"),
+            new VmallocCommand("vfree"),
+            new VmallocCommand("kvmalloc"),
         ];
         var map = new SortedDictionary<string, IShellCommand>(StringComparer.Ordinal);
         foreach (IShellCommand c in commands) map.Add(c.Name, c);
