@@ -42,7 +42,7 @@ public sealed partial class Machine
         Kmsg = new Kmsg();
         PageCache = new PageCache(Node, PageAlloc, Lru, VmEvents);
         var writeback = new Writeback(Node, PageCache, Sysctls, () => Tick);
-        var dcache = new Dcache.Dcache(Node, PageAlloc);
+        var dcache = new Dcache.Dcache(Slab);
         Fs = new FileSystem(PageCache, dcache, writeback, () => Tick);
         FileIo = new FileIo(Fs, () => Tick);
         Swap = new SwapTable(Node, PageAlloc, Lru, VmEvents);

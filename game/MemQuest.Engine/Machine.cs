@@ -6,6 +6,8 @@ using MemQuest.Engine.Events;
 using MemQuest.Engine.Mm;
 using MemQuest.Engine.PageAlloc;
 using MemQuest.Engine.Reclaim;
+using MemQuest.Engine.Slab;
+using MemQuest.Engine.Vmalloc;
 using MemQuest.Engine.Sysctl;
 
 namespace MemQuest.Engine;
@@ -25,6 +27,8 @@ public sealed partial class Machine
         Sysctls = new Sysctls();
         ThpEnabled = spec.ThpEnabled;
         Lru = new Lruvec(node);
+        Slab = new SlabAllocator(node, PageAlloc, events, spec.Cpus);
+        Vmalloc = new VmallocSpace(node, PageAlloc, Slab, events, spec.Cpus);
         InitPageCache();
     }
 
@@ -39,6 +43,10 @@ public sealed partial class Machine
     public PageAllocator PageAlloc { get; }
     public ProcessTable Processes { get; } = new();
     public Lruvec Lru { get; }
+    /// <summary>Public API of the slab allocator (kmem_cache_*, kmalloc/kfree), kernel-spec §5-§6.</summary>
+    public SlabAllocator Slab { get; }
+    /// <summary>Public API of vmalloc (vmalloc/vfree/kvmalloc, thread stacks), kernel-spec §7.</summary>
+    public VmallocSpace Vmalloc { get; }
     public int Cpus => Spec.Cpus;
     public string ThpEnabled { get; private set; }
 
@@ -53,6 +61,8 @@ public sealed partial class Machine
         PgData node = ZoneLayout.Boot(spec.MemTotalKb, events);
         var m = new Machine(spec, seed, node, events);
         m.InitReserves();
+        SlabBoot.Boot(m.Slab, node.TotalramPages, m.Random);
+        VmallocBoot.Boot(m.Vmalloc, spec.Cpus, node.TotalramPages);
         m.Sysctls.Changed += m.OnSysctlChanged;
         foreach (var (name, value) in spec.Sysctls)
         {
@@ -141,6 +151,10 @@ public sealed partial class Machine
         w.Section("processes");
         Processes.AddToDigest(w);
         AddPageCacheToDigest(w);
+        w.Section("slab");
+        Slab.AddToDigest(w);
+        w.Section("vmalloc");
+        Vmalloc.AddToDigest(w);
         return w.Finish();
     }
 }

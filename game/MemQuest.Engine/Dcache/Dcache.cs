@@ -6,9 +6,10 @@
 // by drop_caches 2. An inode whose dentry is gone stays while it still has page-cache pages.
 // Invariants: an object exists iff its handle != -1; pinned dentries (the root, directories with
 //   cached children, mapped files) are never on the LRU.
+// Objects come from the Slab subsystem's dentry / ext4_inode_cache / inode_cache (VfsSlabCache).
 // Not modelled: negative dentries, the inode hash, ext4's extent-status shrinker, per-memcg LRUs.
 using MemQuest.Engine.Filemap;
-using MemQuest.Engine.PageAlloc;
+using MemQuest.Engine.Slab;
 
 namespace MemQuest.Engine.Dcache;
 
@@ -23,11 +24,11 @@ public sealed class Dcache
     private readonly LinkedList<Inode> _inodeLru = new();
     private readonly Dictionary<int, LinkedListNode<Inode>> _inodeLruNodes = new();
 
-    public Dcache(PgData node, PageAllocator alloc)
+    public Dcache(SlabAllocator slab)
     {
-        DentryCache = new VfsSlabCache("dentry", 192, 21, 0, node, alloc);
-        Ext4InodeCache = new VfsSlabCache("ext4_inode_cache", 1128, 14, 2, node, alloc);
-        InodeCache = new VfsSlabCache("inode_cache", 624, 13, 1, node, alloc);
+        DentryCache = new VfsSlabCache(slab, "dentry");
+        Ext4InodeCache = new VfsSlabCache(slab, "ext4_inode_cache");
+        InodeCache = new VfsSlabCache(slab, "inode_cache");
     }
 
     public VfsSlabCache DentryCache { get; }
@@ -43,9 +44,9 @@ public sealed class Dcache
     /// <summary>d_alloc + d_add for a looked-up or created name; false when no slab page could be had.</summary>
     public bool AllocDentry(Inode inode)
     {
-        if (inode.DentryHandle >= 0) { inode.DentryReferenced = true; return true; }
+        if (inode.DentryHandle != VfsSlabCache.NoObject) { inode.DentryReferenced = true; return true; }
         long h = DentryCache.Alloc();
-        if (h < 0) return false;
+        if (h == VfsSlabCache.NoObject) return false;
         inode.DentryHandle = h;
         RemoveFromInodeLru(inode);
         if (inode.Parent is { } parent) Unpin(parent);
@@ -56,9 +57,9 @@ public sealed class Dcache
     /// <summary>alloc_inode (ext4_alloc_inode): the in-memory inode; false when no slab page could be had.</summary>
     public bool AllocInode(Inode inode)
     {
-        if (inode.InodeHandle >= 0) return true;
+        if (inode.InodeHandle != VfsSlabCache.NoObject) return true;
         long h = CacheFor(inode).Alloc();
-        if (h < 0) return false;
+        if (h == VfsSlabCache.NoObject) return false;
         inode.InodeHandle = h;
         return true;
     }
@@ -67,7 +68,7 @@ public sealed class Dcache
 
     /// <summary>A dentry is pinned (d_count &gt; 0) when it is the root, a directory with cached children, or mapped.</summary>
     private static bool IsPinned(Inode inode) =>
-        inode.Parent is null || inode.MapCount > 0 || inode.Children.Values.Any(c => c.DentryHandle >= 0);
+        inode.Parent is null || inode.MapCount > 0 || inode.Children.Values.Any(c => c.DentryHandle != VfsSlabCache.NoObject);
 
     /// <summary>A child's dentry pins its parent: take the parent off the LRU.</summary>
     private void Unpin(Inode dir)
@@ -80,7 +81,7 @@ public sealed class Dcache
     /// <summary>Re-evaluate whether a dentry belongs on the LRU (after a mapping or a child went away).</summary>
     public void Repin(Inode inode)
     {
-        if (inode.DentryHandle < 0) return;
+        if (inode.DentryHandle == VfsSlabCache.NoObject) return;
         bool pinned = IsPinned(inode);
         if (pinned && inode.DentryLruNode is not null) Unpin(inode);
         else if (!pinned && inode.DentryLruNode is null) inode.DentryLruNode = _dentryLru.AddLast(inode);
@@ -89,9 +90,9 @@ public sealed class Dcache
     /// <summary>d_delete + iput_final + destroy_inode for an unlinked file (rm).</summary>
     public void Forget(Inode inode)
     {
-        if (inode.DentryHandle >= 0) FreeDentry(inode);
+        if (inode.DentryHandle != VfsSlabCache.NoObject) FreeDentry(inode);
         RemoveFromInodeLru(inode);
-        if (inode.InodeHandle >= 0) { CacheFor(inode).Free(inode.InodeHandle); inode.InodeHandle = -1; }
+        if (inode.InodeHandle != VfsSlabCache.NoObject) { CacheFor(inode).Free(inode.InodeHandle); inode.InodeHandle = -1; }
     }
 
     private void FreeDentry(Inode inode)
@@ -100,7 +101,7 @@ public sealed class Dcache
         DentryCache.Free(inode.DentryHandle);
         inode.DentryHandle = -1;
         inode.DentryReferenced = false;
-        if (inode.InodeHandle >= 0 && !_inodeLruNodes.ContainsKey(inode.Ino))
+        if (inode.InodeHandle != VfsSlabCache.NoObject && !_inodeLruNodes.ContainsKey(inode.Ino))
             _inodeLruNodes[inode.Ino] = _inodeLru.AddLast(inode);
         if (inode.Parent is { } parent) Repin(parent);
     }

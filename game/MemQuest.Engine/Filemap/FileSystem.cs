@@ -83,7 +83,7 @@ public sealed class FileSystem
     /// <summary>lookup_fast / lookup_slow: dentry from the dcache, inode from the icache or the disk.</summary>
     private bool Bring(Inode inode)
     {
-        if (inode.InodeHandle < 0)
+        if (inode.InodeHandle == VfsSlabCache.NoObject)
         {
             if (!Dcache.AllocInode(inode)) return false;
             ReadInodeTable(inode.Ino, dirty: false);

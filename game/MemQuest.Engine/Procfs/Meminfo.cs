@@ -65,7 +65,7 @@ public static class Meminfo
         Pages("CommitLimit", 0);                            // overcommit: comes with processes
         Pages("Committed_AS", 0);
         Kb("VmallocTotal", 34359738367);
-        Pages("VmallocUsed", 0);                            // vmalloc: comes with slab/vmalloc
+        Pages("VmallocUsed", m.Vmalloc.VmallocPages);
         Kb("VmallocChunk", 0);
         Pages("Percpu", PercpuPages(m.Cpus));
         Pages("AnonHugePages", Stat(NodeStatItem.NrAnonTransparentHugepages));

@@ -2,6 +2,7 @@
 using MemQuest.Scenarios.Shell.Commands;
 using MemQuest.Scenarios.Shell.Commands.Files;
 using MemQuest.Scenarios.Shell.Commands.Memory;
+using MemQuest.Scenarios.Shell.Commands.Slab;
 
 namespace MemQuest.Scenarios.Shell;
 
@@ -28,6 +29,12 @@ public static class ShellCommands
             new SwapoffCommand(),
             new SyncCommand(),
             new VmstatCommand(),
+            new KmallocCommand(),
+            new KfreeCommand(),
+            new SlabtopCommand(),
+            new VmallocCommand("vmalloc"),
+            new VmallocCommand("vfree"),
+            new VmallocCommand("kvmalloc"),
         ];
         var map = new SortedDictionary<string, IShellCommand>(StringComparer.Ordinal);
         foreach (IShellCommand c in commands) map.Add(c.Name, c);

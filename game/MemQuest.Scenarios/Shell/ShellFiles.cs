@@ -12,5 +12,6 @@ public static class ShellFiles
         SysctlFiles.Register(files, machine);
         MeminfoFiles.Register(files, machine);
         PageCacheFiles.Register(files, machine, context);
+        SlabFiles.Register(files, machine);
     }
 }
