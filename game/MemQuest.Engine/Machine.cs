@@ -4,6 +4,8 @@
 // Determinism (architecture §2.6): integer state only, randomness only from Random, explicit orders.
 using MemQuest.Engine.Events;
 using MemQuest.Engine.Mm;
+using MemQuest.Engine.Oom;
+using MemQuest.Engine.Oom.Seams;
 using MemQuest.Engine.PageAlloc;
 using MemQuest.Engine.Reclaim;
 using MemQuest.Engine.Sysctl;
@@ -25,6 +27,8 @@ public sealed class Machine
         Sysctls = new Sysctls();
         ThpEnabled = spec.ThpEnabled;
         Lru = new Lruvec(node);
+        Kmsg = new Kmsg(() => UptimeMs);
+        Oom = new OomKiller(this);
     }
 
     public MachineSpec Spec { get; }
@@ -40,6 +44,15 @@ public sealed class Machine
     public Lruvec Lru { get; }
     public int Cpus => Spec.Cpus;
     public string ThpEnabled { get; private set; }
+    /// <summary>The kernel log (printk ring) that dmesg reads.</summary>
+    public Kmsg Kmsg { get; }
+    /// <summary>The OOM killer (mm/oom_kill.c), kernel-spec §14.</summary>
+    public OomKiller Oom { get; }
+    /// <summary>"current": the task whose fault or syscall is being served (null outside any task).</summary>
+    public Process? CurrentTask { get; set; }
+    /// <summary>The panic() message once the box has panicked; the box is then dead (Step does nothing).</summary>
+    public string? PanicMessage { get; private set; }
+    public bool Panicked => PanicMessage is not null;
 
     /// <summary>Simulated time since boot in milliseconds.</summary>
     public long UptimeMs => Tick * TickMilliseconds;
@@ -52,6 +65,7 @@ public sealed class Machine
         PgData node = ZoneLayout.Boot(spec.MemTotalKb, events);
         var m = new Machine(spec, seed, node, events);
         m.InitReserves();
+        m.PageAlloc.SlowPath = new OomSlowPath(m.PageAlloc.SlowPath, m.Oom, () => m.CurrentTask);
         m.Sysctls.Changed += m.OnSysctlChanged;
         foreach (var (name, value) in spec.Sysctls)
         {
@@ -106,8 +120,19 @@ public sealed class Machine
     /// <summary>One 100 ms tick (architecture §5 stepping contract).</summary>
     public void Step()
     {
+        if (Panicked) return;
         Tick++;
         Events.Tick = Tick;
+        Oom.Step();
+    }
+
+    /// <summary>panic (kernel/panic.c): log the message and stop the box for good (panic_timeout 0).</summary>
+    public void Panic(string message)
+    {
+        if (Panicked) return;
+        Kmsg.Printk($"Kernel panic - not syncing: {message}");
+        Kmsg.Printk($"---[ end Kernel panic - not syncing: {message} ]---");
+        PanicMessage = message;
     }
 
     /// <summary>SHA-256 over the whole state in a fixed order (architecture E8).</summary>
@@ -137,6 +162,11 @@ public sealed class Machine
         Lru.AddToDigest(w);
         w.Section("processes");
         Processes.AddToDigest(w);
+        w.Section("oom");
+        w.Add(PanicMessage ?? "");
+        Oom.AddToDigest(w);
+        w.Section("kmsg");
+        Kmsg.AddToDigest(w);
         return w.Finish();
     }
 }
