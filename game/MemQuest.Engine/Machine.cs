@@ -27,6 +27,7 @@ public sealed class Machine
         Sysctls = new Sysctls();
         ThpEnabled = spec.ThpEnabled;
         Lru = new Lruvec(node);
+        Mm = new VirtualMemory(this);
         Kmsg = new Kmsg(() => UptimeMs);
         Oom = new OomKiller(this);
     }
@@ -42,6 +43,8 @@ public sealed class Machine
     public PageAllocator PageAlloc { get; }
     public ProcessTable Processes { get; } = new();
     public Lruvec Lru { get; }
+    /// <summary>Process address spaces: mmap, faults, page tables, overcommit, fork/exit (kernel-spec §8-§10, §16).</summary>
+    public VirtualMemory Mm { get; }
     public int Cpus => Spec.Cpus;
     public string ThpEnabled { get; private set; }
     /// <summary>The kernel log (printk ring) that dmesg reads.</summary>
@@ -162,6 +165,8 @@ public sealed class Machine
         Lru.AddToDigest(w);
         w.Section("processes");
         Processes.AddToDigest(w);
+        w.Section("mm");
+        Mm.AddToDigest(w);
         w.Section("oom");
         w.Add(PanicMessage ?? "");
         Oom.AddToDigest(w);
