@@ -1,7 +1,7 @@
 // The page cache, reclaim, swap and compaction part of the simulated box (issue 6; kernel-spec
 // §11-§13, §15): the filesystem and its page cache, writeback, the dentry/inode caches, swap areas,
 // kswapd and direct reclaim behind the allocator's slow path, compaction, drop_caches, the vm event
-// counters and a minimal kernel log. Kept in its own part of Machine so merges stay small.
+// counters. The kernel log is the Oom subsystem's Kmsg. Kept in its own part of Machine so merges stay small.
 using MemQuest.Engine.Events;
 using MemQuest.Engine.Filemap;
 using MemQuest.Engine.Reclaim;
@@ -17,7 +17,6 @@ public sealed partial class Machine
     public const string BootSwapDevice = "/dev/vda2";
 
     public VmEvents VmEvents { get; private set; } = null!;
-    public Kmsg Kmsg { get; private set; } = null!;
     public PageCache PageCache { get; private set; } = null!;
     public FileSystem Fs { get; private set; } = null!;
     public FileIo FileIo { get; private set; } = null!;
@@ -39,7 +38,6 @@ public sealed partial class Machine
     private void InitPageCache()
     {
         VmEvents = new VmEvents();
-        Kmsg = new Kmsg();
         PageCache = new PageCache(Node, PageAlloc, Lru, VmEvents);
         var writeback = new Writeback(Node, PageCache, Sysctls, () => Tick);
         var dcache = new Dcache.Dcache(Slab);
@@ -50,21 +48,26 @@ public sealed partial class Machine
         Vmscan = new Vmscan(Node, Lru, lists, Swap, dcache, Sysctls, VmEvents, Events);
         Kswapd = new Kswapd(Node, Vmscan, VmEvents);
         Compaction = new Compaction.Compaction(Node, PageAlloc, Lru, PageCache, Swap, Sysctls, VmEvents, Events);
-        DropCaches = new DropCaches(Fs, Vmscan, Node, VmEvents, Kmsg, Events, () => Tick);
+        DropCaches = new DropCaches(Fs, Vmscan, Node, VmEvents, Kmsg, Events);
         ReclaimPath = new ReclaimSlowPath(Kswapd, Vmscan, Compaction);
         PageAlloc.SlowPath = ReclaimPath;
         Sysctls.OnWrite(SysctlCatalog.DropCaches, DropCaches.Handle);
         Sysctls.OnWrite(SysctlCatalog.CompactMemory, _ => { Compaction.CompactNodes(); return Errno.Ok; });
     }
 
-    /// <summary>Boot-time filesystem and swap (`--swap SIZE` becomes /dev/vda2, swapped on at boot).</summary>
+    /// <summary>Boot-time filesystem and swap: MachineSpec.SwapKb is SwapTotal, so `--swap SIZE` becomes a
+    /// /dev/vda2 of SIZE plus the header page, listed in /etc/fstab and swapped on at boot.</summary>
     private void BootPageCache()
     {
+        AnonRmap = new MmAnonRmap(Mm, Processes, Swap);
+        Mm.SwapEntryFreed = slot => Swap.FreeEntry(slot);
+        Mm.SwapEntryDuplicated = slot => Swap.DuplicateEntry(slot);
         Fs.Populate();
-        long swapPages = Units.KbToPages(Spec.SwapKb);
-        if (swapPages < 2) return;
+        long usablePages = Units.KbToPages(Spec.SwapKb);
+        if (usablePages < 1) return;
+        long swapPages = usablePages + 1;
         Swap.Fstab.Add((BootSwapDevice, swapPages, true));
-        Kmsg.Printk(Tick, Swap.Swapon(BootSwapDevice, swapPages, isPartition: true));
+        Kmsg.Printk(Swap.Swapon(BootSwapDevice, swapPages, isPartition: true));
     }
 
     /// <summary>Per-tick work: the flusher, then kswapd (architecture §5 step 4).</summary>
@@ -78,8 +81,6 @@ public sealed partial class Machine
     {
         w.Section("vmevents");
         VmEvents.AddToDigest(w);
-        w.Section("kmsg");
-        Kmsg.AddToDigest(w);
         w.Section("pagecache");
         PageCache.AddToDigest(w);
         Fs.AddToDigest(w);

@@ -4,6 +4,8 @@
 // Determinism (architecture §2.6): integer state only, randomness only from Random, explicit orders.
 using MemQuest.Engine.Events;
 using MemQuest.Engine.Mm;
+using MemQuest.Engine.Oom;
+using MemQuest.Engine.Oom.Seams;
 using MemQuest.Engine.PageAlloc;
 using MemQuest.Engine.Reclaim;
 using MemQuest.Engine.Slab;
@@ -29,6 +31,9 @@ public sealed partial class Machine
         Lru = new Lruvec(node);
         Slab = new SlabAllocator(node, PageAlloc, events, spec.Cpus);
         Vmalloc = new VmallocSpace(node, PageAlloc, Slab, events, spec.Cpus);
+        Mm = new VirtualMemory(this);
+        Kmsg = new Kmsg(() => UptimeMs);
+        Oom = new OomKiller(this);
         InitPageCache();
     }
 
@@ -47,8 +52,19 @@ public sealed partial class Machine
     public SlabAllocator Slab { get; }
     /// <summary>Public API of vmalloc (vmalloc/vfree/kvmalloc, thread stacks), kernel-spec §7.</summary>
     public VmallocSpace Vmalloc { get; }
+    /// <summary>Process address spaces: mmap, faults, page tables, overcommit, fork/exit (kernel-spec §8-§10, §16).</summary>
+    public VirtualMemory Mm { get; }
     public int Cpus => Spec.Cpus;
     public string ThpEnabled { get; private set; }
+    /// <summary>The kernel log (printk ring) that dmesg reads.</summary>
+    public Kmsg Kmsg { get; }
+    /// <summary>The OOM killer (mm/oom_kill.c), kernel-spec §14.</summary>
+    public OomKiller Oom { get; }
+    /// <summary>"current": the task whose fault or syscall is being served (null outside any task).</summary>
+    public Process? CurrentTask { get; set; }
+    /// <summary>The panic() message once the box has panicked; the box is then dead (Step does nothing).</summary>
+    public string? PanicMessage { get; private set; }
+    public bool Panicked => PanicMessage is not null;
 
     /// <summary>Simulated time since boot in milliseconds.</summary>
     public long UptimeMs => Tick * TickMilliseconds;
@@ -63,6 +79,7 @@ public sealed partial class Machine
         m.InitReserves();
         SlabBoot.Boot(m.Slab, node.TotalramPages, m.Random);
         VmallocBoot.Boot(m.Vmalloc, spec.Cpus, node.TotalramPages);
+        m.PageAlloc.SlowPath = new OomSlowPath(m.PageAlloc.SlowPath, m.Oom, () => m.CurrentTask);
         m.Sysctls.Changed += m.OnSysctlChanged;
         foreach (var (name, value) in spec.Sysctls)
         {
@@ -118,9 +135,20 @@ public sealed partial class Machine
     /// <summary>One 100 ms tick (architecture §5 stepping contract).</summary>
     public void Step()
     {
+        if (Panicked) return;
         Tick++;
         Events.Tick = Tick;
         StepPageCache();
+        Oom.Step();
+    }
+
+    /// <summary>panic (kernel/panic.c): log the message and stop the box for good (panic_timeout 0).</summary>
+    public void Panic(string message)
+    {
+        if (Panicked) return;
+        Kmsg.Printk($"Kernel panic - not syncing: {message}");
+        Kmsg.Printk($"---[ end Kernel panic - not syncing: {message} ]---");
+        PanicMessage = message;
     }
 
     /// <summary>SHA-256 over the whole state in a fixed order (architecture E8).</summary>
@@ -155,6 +183,13 @@ public sealed partial class Machine
         Slab.AddToDigest(w);
         w.Section("vmalloc");
         Vmalloc.AddToDigest(w);
+        w.Section("mm");
+        Mm.AddToDigest(w);
+        w.Section("oom");
+        w.Add(PanicMessage ?? "");
+        Oom.AddToDigest(w);
+        w.Section("kmsg");
+        Kmsg.AddToDigest(w);
         return w.Finish();
     }
 }

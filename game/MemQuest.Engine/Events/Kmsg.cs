@@ -1,37 +1,47 @@
-// Models the kernel log ring (kernel/printk) minimally: lines with the tick they were logged at,
-// rendered by dmesg with the "[%5lu.%06lu] " uptime stamp. A bounded ring keeps the newest lines.
-// Placeholder until the OOM subsystem's kernel log is merged (the lead reconciles the two).
+// Models the printk ring buffer (kernel/printk/printk.c) as `dmesg` prints it: every line stamped
+// with the simulated time since boot, "[%5lu.%06lu] " (seconds, microseconds). Any subsystem logs
+// through Printk; the console's dmesg reads Lines.
+// Invariants: lines are kept oldest first; the retained text (stamps and newlines included) never
+//   exceeds LogBufLenBytes; Written counts every line ever logged, dropped ones included.
+// Not modelled: log levels and facilities (dmesg -x), continuation records, the console loglevel.
 namespace MemQuest.Engine.Events;
 
-public sealed class Kmsg
+public sealed class Kmsg(Func<long> uptimeMs)
 {
-    public const int Capacity = 4096;
-    private readonly List<(long Tick, string Text)> _lines = [];
+    /// <summary>log_buf_len: 1 &lt;&lt; CONFIG_LOG_BUF_SHIFT (17, the x86 default) bytes of text.</summary>
+    public const int LogBufLenBytes = 1 << 17;
 
-    public IReadOnlyList<(long Tick, string Text)> Lines => _lines;
+    private readonly Queue<string> _lines = new();
+    private long _bytes;
 
-    /// <summary>printk: append one line (without the trailing newline).</summary>
-    public void Printk(long tick, string text)
+    /// <summary>Lines logged since boot, including those the ring has dropped.</summary>
+    public long Written { get; private set; }
+
+    /// <summary>The retained lines, oldest first, each with its "[    12.300000] " stamp and no newline.</summary>
+    public IReadOnlyList<string> Lines => [.. _lines];
+
+    /// <summary>printk (kernel/printk/printk.c): log one line (no trailing newline) at the current simulated time.</summary>
+    public void Printk(string line)
     {
-        if (_lines.Count == Capacity) _lines.RemoveAt(0);
-        _lines.Add((tick, text));
+        string stamped = Stamp(uptimeMs()) + line;
+        _lines.Enqueue(stamped);
+        _bytes += stamped.Length + 1;
+        Written++;
+        while (_bytes > LogBufLenBytes && _lines.Count > 1)
+            _bytes -= _lines.Dequeue().Length + 1;
     }
 
-    /// <summary>dmesg's default view: "[    1.234567] text" per line, uptime from the tick.</summary>
-    public string Render()
+    /// <summary>dmesg's "[%5lu.%06lu] " prefix for a time since boot in milliseconds.</summary>
+    public static string Stamp(long uptimeMs)
     {
-        var sb = new System.Text.StringBuilder();
-        foreach (var (tick, text) in _lines)
-        {
-            long ms = tick * Machine.TickMilliseconds;
-            sb.Append($"[{ms / 1000,5}.{ms % 1000 * 1000:D6}] {text}\n");
-        }
-        return sb.ToString();
+        long us = uptimeMs * 1000;
+        return $"[{us / 1_000_000,5}.{us % 1_000_000:D6}] ";
     }
 
     public void AddToDigest(DigestWriter w)
     {
+        w.Add(Written);
         w.Add(_lines.Count);
-        foreach (var (tick, text) in _lines) { w.Add(tick); w.Add(text); }
+        foreach (string l in _lines) w.Add(l);
     }
 }

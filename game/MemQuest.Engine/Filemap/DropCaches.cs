@@ -14,7 +14,7 @@ using MemQuest.Engine.Vmstat;
 
 namespace MemQuest.Engine.Filemap;
 
-public sealed class DropCaches(FileSystem fs, Vmscan vmscan, PgData node, VmEvents events, Kmsg kmsg, KernelEventLog log, Func<long> tick)
+public sealed class DropCaches(FileSystem fs, Vmscan vmscan, PgData node, VmEvents events, Kmsg kmsg, KernelEventLog log)
 {
     private bool _stfu;
 
@@ -39,7 +39,7 @@ public sealed class DropCaches(FileSystem fs, Vmscan vmscan, PgData node, VmEven
             slabFreed = DropSlab();
             events.Count(VmEventItem.DropSlab);
         }
-        if (!_stfu) kmsg.Printk(tick(), $"{Caller.Comm} ({Caller.Pid}): drop_caches: {value}");
+        if (!_stfu) kmsg.Printk($"{Caller.Comm} ({Caller.Pid}): drop_caches: {value}");
         _stfu |= (value & 4) != 0;
         if (log.Listening) log.Add(new CachesDropped(log.Tick, (int)value, dropped, dirtyKept, mappedKept, slabFreed));
         return Errno.Ok;

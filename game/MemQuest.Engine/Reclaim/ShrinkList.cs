@@ -125,23 +125,32 @@ public sealed class ShrinkList(PgData node, PageAllocator alloc, Lruvec lru, Pag
         return PageOutcome.Freed;
     }
 
-    /// <summary>The anon branch of shrink_folio_list: add_to_swap, try_to_unmap, pageout, free.</summary>
+    /// <summary>The anon branch of shrink_folio_list: add_to_swap (a fresh slot, or the clean copy a
+    /// swap-cache page still has), try_to_unmap (each PTE takes a reference on the slot), pageout
+    /// when the contents were not on swap yet, then the page leaves the swap cache and is freed.</summary>
     private PageOutcome ShrinkAnonPage(int pfn)
     {
         PageFlags f = node.Map.Flags[pfn];
         if ((f & PageFlags.Referenced) != 0) { node.Map.Flags[pfn] &= ~PageFlags.Referenced; return PageOutcome.Activated; }
         if (AnonRmap is null) return PageOutcome.Activated;
-        long entry = swap.EntryOf(pfn);
-        bool fresh = entry < 0;
-        if (fresh) entry = swap.GetSwapPage();
-        if (entry < 0) return PageOutcome.Activated;
-        if (!AnonRmap.TryToUnmap(pfn, entry))
+        bool fresh = swap.EntryOf(pfn) < 0;
+        if (fresh)
         {
-            if (fresh) swap.FreeEntry(entry);
+            long slot = swap.GetSwapPage();
+            if (slot < 0) return PageOutcome.Activated;
+            swap.AddToSwapCache(pfn, slot);
+            swap.FreeEntry(slot);
+        }
+        long entry = swap.EntryOf(pfn);
+        int ptes = AnonRmap.TryToUnmap(pfn, entry);
+        if (ptes == 0)
+        {
+            if (fresh) swap.DeleteFromSwapCache(pfn);
             return PageOutcome.Activated;
         }
+        for (int i = 0; i < ptes; i++) swap.DuplicateEntry(entry);
         if (fresh) swap.WritePage();
-        else swap.DeleteFromSwapCache(pfn);
+        swap.DeleteFromSwapCache(pfn);
         node.Map.Flags[pfn] &= ~(PageFlags.Anon | PageFlags.Referenced | PageFlags.Dirty);
         node.Map.Private[pfn] = 0;
         alloc.FreePages(pfn, 0);

@@ -7,8 +7,9 @@ public interface IAnonRmap
 {
     /// <summary>try_to_unmap (mm/rmap.c) for an anon page going to swap: every PTE that maps
     /// <paramref name="pfn"/> becomes <paramref name="swapEntry"/>; the owner moves MM_ANONPAGES to
-    /// MM_SWAPENTS (VmSwap) and lowers NR_ANON_MAPPED. False when the page cannot be unmapped now.</summary>
-    bool TryToUnmap(int pfn, long swapEntry);
+    /// MM_SWAPENTS (VmSwap) and lowers NR_ANON_MAPPED. Returns the PTEs replaced; 0 when the page
+    /// cannot be unmapped now (nothing changed).</summary>
+    int TryToUnmap(int pfn, long swapEntry);
 
     /// <summary>remove_migration_ptes (mm/migrate.c): PTEs that mapped <paramref name="oldPfn"/> now map
     /// <paramref name="newPfn"/> (same contents). False when the page cannot be migrated.</summary>

@@ -2,13 +2,14 @@
 // its path, type (partition or file), size in pages including the header page, slots in use and
 // priority. The first page holds the swap header, so `pages` usable slots = size - 1, which is
 // what SwapTotal and /proc/swaps count ("Adding 65532k swap" for a 64 MiB file).
-// Invariant: 0 <= InusePages <= UsablePages; a slot is used iff its bit is set.
+// Invariant: 0 <= InusePages <= UsablePages; a slot is used iff its swap_map count is non-zero
+//   (one count per PTE or swap-cache reference: fork duplicates entries).
 // Not modelled: clusters and the per-CPU slot caches, discard, the swap extent map.
 namespace MemQuest.Engine.Swap;
 
 public sealed class SwapInfo
 {
-    private readonly bool[] _used;
+    private readonly ushort[] _count;
     private long _scanFrom;
 
     public SwapInfo(string path, bool isPartition, long sizePages, int priority)
@@ -18,8 +19,8 @@ public sealed class SwapInfo
         IsPartition = isPartition;
         SizePages = sizePages;
         Priority = priority;
-        _used = new bool[sizePages];
-        _used[0] = true;
+        _count = new ushort[sizePages];
+        _count[0] = ushort.MaxValue;
     }
 
     public string Path { get; }
@@ -39,8 +40,8 @@ public sealed class SwapInfo
         for (long n = 0; n < SizePages; n++)
         {
             long slot = (_scanFrom + n) % SizePages;
-            if (_used[slot]) continue;
-            _used[slot] = true;
+            if (_count[slot] != 0) continue;
+            _count[slot] = 1;
             InusePages++;
             _scanFrom = slot + 1;
             return slot;
@@ -48,12 +49,28 @@ public sealed class SwapInfo
         return -1;
     }
 
-    /// <summary>swap_entry_free: the slot is free again.</summary>
+    /// <summary>swap_duplicate: one more reference (fork copied a PTE holding the entry).</summary>
+    public void Duplicate(long slot)
+    {
+        if (slot <= 0 || slot >= SizePages || _count[slot] == 0) throw new InvalidOperationException($"{Path}: duplicating unused swap slot {slot}");
+        _count[slot]++;
+    }
+
+    /// <summary>swap_free → swap_entry_put: one reference fewer; the slot is free when none is left.</summary>
     public void FreeSlot(long slot)
     {
-        if (slot <= 0 || slot >= SizePages || !_used[slot]) throw new InvalidOperationException($"{Path}: freeing unused swap slot {slot}");
-        _used[slot] = false;
-        InusePages--;
+        if (slot <= 0 || slot >= SizePages || _count[slot] == 0) throw new InvalidOperationException($"{Path}: freeing unused swap slot {slot}");
+        if (--_count[slot] == 0) InusePages--;
+    }
+
+    /// <summary>swap_count: references on a slot (PTEs plus the swap cache).</summary>
+    public int ReferencesOf(long slot) => slot <= 0 || slot >= SizePages ? 0 : _count[slot];
+
+    /// <summary>Slots with references, ascending (try_to_unuse's walk).</summary>
+    public IEnumerable<long> UsedSlots()
+    {
+        for (long s = 1; s < SizePages; s++)
+            if (_count[s] != 0) yield return s;
     }
 
     public void AddToDigest(DigestWriter w)

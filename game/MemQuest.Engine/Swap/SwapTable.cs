@@ -2,7 +2,7 @@
 // swapon/swapoff (auto priorities -2, -3, ... as 6.x assigns them), get_swap_page from the highest
 // priority area, total_swap_pages and nr_swap_pages (SwapTotal/SwapFree), swap-in of a page
 // (pswpin, pgmajfault) that stays in the swap cache (SwapCached) until written or freed.
-// Swap entry = type << 40 | slot. /etc/fstab's entries are what `swapon -a` turns on.
+// Swap entry = type << 26 | slot. /etc/fstab's entries are what `swapon -a` turns on.
 // Invariants: FreePages == Σ (usable - inuse) over active areas; a swap-cache page holds its slot.
 // Not modelled: readahead (page-cluster), zswap, frontswap, discard, swap cgroup accounting.
 using MemQuest.Engine.PageAlloc;
@@ -13,7 +13,8 @@ namespace MemQuest.Engine.Swap;
 
 public sealed class SwapTable(PgData node, PageAllocator alloc, Lruvec lru, VmEvents events)
 {
-    private const int TypeShift = 40;
+    /// <summary>Entry = type &lt;&lt; 26 | slot: fits the int a PTE stores; an area holds at most 2^26 pages (256 GiB).</summary>
+    public const int TypeShift = 26;
     private readonly List<SwapInfo?> _areas = [];
     private readonly SortedDictionary<int, long> _swapCache = new();
     private int _leastPriority = -1;
@@ -41,6 +42,7 @@ public sealed class SwapTable(PgData node, PageAllocator alloc, Lruvec lru, VmEv
     {
         if (IsActive(path)) throw new InvalidOperationException($"{path} is already active");
         int prio = priority >= 0 ? priority : --_leastPriority;
+        if (sizePages > 1L << TypeShift) throw new ArgumentOutOfRangeException(nameof(sizePages), "a swap area holds at most 256 GiB here");
         var si = new SwapInfo(path, isPartition, sizePages, prio);
         int type = _areas.IndexOf(null);
         if (type < 0) { type = _areas.Count; _areas.Add(si); } else _areas[type] = si;
@@ -55,7 +57,8 @@ public sealed class SwapTable(PgData node, PageAllocator alloc, Lruvec lru, VmEv
         if (type < 0) throw new InvalidOperationException($"{path} is not active");
         if (_areas[type]!.InusePages > 0 && (rmap is null || !rmap.UnuseSwapArea(type))) return false;
         foreach (var (pfn, entry) in _swapCache.ToList())
-            if (TypeOf(entry) == type) DropSwapCache(pfn);
+            if (TypeOf(entry) == type) DeleteFromSwapCache(pfn);
+        if (_areas[type]!.InusePages > 0) return false;
         if (_areas[type]!.Priority < 0) _leastPriority++;
         _areas[type] = null;
         return true;
@@ -86,6 +89,13 @@ public sealed class SwapTable(PgData node, PageAllocator alloc, Lruvec lru, VmEv
         a.FreeSlot(SlotOf(entry));
     }
 
+    /// <summary>swap_duplicate for an entry (fork).</summary>
+    public void DuplicateEntry(long entry)
+    {
+        SwapInfo a = _areas[TypeOf(entry)] ?? throw new InvalidOperationException($"swap entry {entry:x} is on no active area");
+        a.Duplicate(SlotOf(entry));
+    }
+
     /// <summary>swap_writepage: the page's contents are on the swap device now (pswpout, pgpgout in kB).</summary>
     public void WritePage()
     {
@@ -94,9 +104,10 @@ public sealed class SwapTable(PgData node, PageAllocator alloc, Lruvec lru, VmEv
     }
 
     /// <summary>do_swap_page's read (mm/memory.c): a new anon page on the inactive anon LRU holding the
-    /// entry's contents (pswpin, pgmajfault). A read fault keeps the page in the swap cache with its
-    /// slot (SwapCached); a write fault frees the slot. The caller maps the page and counts
-    /// NR_ANON_MAPPED and MM_ANONPAGES/MM_SWAPENTS. Returns the pfn or -1.</summary>
+    /// entry's contents (pswpin, pgmajfault), in the swap cache (SwapCached). The caller maps it,
+    /// counts NR_ANON_MAPPED and MM_ANONPAGES/MM_SWAPENTS and drops its PTE's reference with
+    /// FreeEntry. A write fault (<paramref name="write"/>) also leaves the swap cache, so the slot
+    /// frees once no PTE names it; a read fault keeps the clean copy on swap. Returns the pfn or -1.</summary>
     public long SwapIn(long entry, bool write)
     {
         long pfn = alloc.AllocPages(0, GfpFlags.GfpHighuserMovable);
@@ -107,14 +118,16 @@ public sealed class SwapTable(PgData node, PageAllocator alloc, Lruvec lru, VmEv
         events.Count(VmEventItem.Pswpin);
         events.Count(VmEventItem.Pgmajfault);
         events.Count(VmEventItem.Pgpgin, Units.K(1));
-        if (write) FreeEntry(entry);
-        else AddToSwapCache(p, entry);
+        AddToSwapCache(p, entry);
+        if (write) DeleteFromSwapCache(p);
         return pfn;
     }
 
-    /// <summary>add_to_swap_cache: NR_SWAPCACHE and NR_FILE_PAGES both count the page.</summary>
+    /// <summary>add_to_swap_cache: the cache holds one reference on the slot (SWAP_HAS_CACHE);
+    /// NR_SWAPCACHE and NR_FILE_PAGES both count the page.</summary>
     public void AddToSwapCache(int pfn, long entry)
     {
+        DuplicateEntry(entry);
         _swapCache.Add(pfn, entry);
         node.Map.Flags[pfn] |= PageFlags.SwapCache;
         node.AddStat(NodeStatItem.NrSwapcached, 1);
@@ -124,23 +137,27 @@ public sealed class SwapTable(PgData node, PageAllocator alloc, Lruvec lru, VmEv
     /// <summary>The swap entry of a swap-cache page, or -1.</summary>
     public long EntryOf(int pfn) => _swapCache.TryGetValue(pfn, out long e) ? e : -1;
 
-    /// <summary>__delete_from_swap_cache: the page leaves the swap cache; its slot stays allocated.</summary>
+    /// <summary>delete_from_swap_cache / folio_free_swap: the page leaves the swap cache and the cache's
+    /// reference on the slot is dropped (the slot frees when no PTE names it either).</summary>
     public void DeleteFromSwapCache(int pfn)
     {
-        if (!_swapCache.Remove(pfn)) return;
+        if (!_swapCache.Remove(pfn, out long entry)) return;
         node.Map.Flags[pfn] &= ~PageFlags.SwapCache;
         node.AddStat(NodeStatItem.NrSwapcached, -1);
         node.AddStat(NodeStatItem.NrFilePages, -1);
-    }
-
-    /// <summary>folio_free_swap: drop the page from the swap cache and free its slot (a write to it, or exit).</summary>
-    public void DropSwapCache(int pfn)
-    {
-        long entry = EntryOf(pfn);
-        if (entry < 0) return;
-        DeleteFromSwapCache(pfn);
         FreeEntry(entry);
     }
+
+    /// <summary>lookup_swap_cache: the page caching <paramref name="entry"/>, or -1.</summary>
+    public int FindSwapCachePage(long entry)
+    {
+        foreach (var (pfn, e) in _swapCache)
+            if (e == entry) return pfn;
+        return -1;
+    }
+
+    /// <summary>The swap area an entry lives on.</summary>
+    public SwapInfo? AreaOf(long entry) => TypeOf(entry) < _areas.Count ? _areas[TypeOf(entry)] : null;
 
     /// <summary>Migration of a swap-cache page: the cache entry follows the page.</summary>
     internal void MovePage(int oldPfn, int newPfn)

@@ -19,7 +19,7 @@ public sealed class SwaponCommand : IShellCommand
         if (argv.Count == 2 && argv[1] == "-a")
         {
             foreach (var (path, pages, part) in m.Swap.Fstab)
-                if (!m.Swap.IsActive(path)) m.Kmsg.Printk(m.Tick, m.Swap.Swapon(path, pages, part));
+                if (!m.Swap.IsActive(path)) m.Kmsg.Printk(m.Swap.Swapon(path, pages, part));
             return ShellResult.Ok("");
         }
         if (argv.Count == 2 && !argv[1].StartsWith('-'))
@@ -28,7 +28,7 @@ public sealed class SwaponCommand : IShellCommand
             var entry = m.Swap.Fstab.FirstOrDefault(f => f.Path == dev);
             if (entry.Path is null) return ShellResult.Fail($"swapon: cannot open {dev}: No such file or directory\n");
             if (m.Swap.IsActive(dev)) return ShellResult.Fail($"swapon: {dev}: swapon failed: Device or resource busy\n");
-            m.Kmsg.Printk(m.Tick, m.Swap.Swapon(dev, entry.SizePages, entry.IsPartition));
+            m.Kmsg.Printk(m.Swap.Swapon(dev, entry.SizePages, entry.IsPartition));
             return ShellResult.Ok("");
         }
         return ShellResult.Fail("Usage:\n swapon [options] [<spec>]\n\nThis console supports: swapon --show, swapon -a, swapon DEVICE\n");
