@@ -95,11 +95,13 @@ public sealed class Compaction(PgData node, PageAllocator alloc, Lruvec lru, Pag
         return true;
     }
 
-    /// <summary>A migration candidate: an order-0 movable page on an LRU list.</summary>
+    /// <summary>A migration candidate: an order-0 movable page on an LRU list. Mapped file pages are
+    /// skipped: their PTEs belong to the Mm subsystem's file mappings, which have no migration hook.</summary>
     internal bool IsMigratable(int pfn)
     {
         PageFlags f = node.Map.Flags[pfn];
         const PageFlags need = PageFlags.Head | PageFlags.MovableAlloc | PageFlags.Lru;
+        if ((f & (PageFlags.Mapped | PageFlags.Anon)) == PageFlags.Mapped) return false;
         return (f & need) == need && node.Map.Order[pfn] == 0 && (f & PageFlags.Unevictable) == 0;
     }
 

@@ -59,11 +59,14 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
         return new IoResult(hits, 0, dirtied, Errno.Ok);
     }
 
-    /// <summary>do_truncate to zero (O_TRUNC, dd without conv=notrunc): every page goes.</summary>
-    public void Truncate(Inode inode)
+    /// <summary>do_truncate to zero (O_TRUNC, dd without conv=notrunc): every page goes. A file that
+    /// processes map is refused with ETXTBSY-like EBUSY (their PTEs must stay valid).</summary>
+    public Errno Truncate(Inode inode)
     {
+        if (inode.MapCount > 0 || fs.Cache.HasMappedPages(inode)) return Errno.EBUSY;
         foreach (long i in inode.CachedIndexes().ToList()) fs.Cache.DeletePage(inode, inode.PageAt(i));
         inode.SizeBytes = 0;
+        return Errno.Ok;
     }
 
     /// <summary>mmap(MAP_SHARED|MAP_POPULATE) of a whole file by a process: its pages are read in and

@@ -44,7 +44,7 @@ public sealed class FileSystem
         Dcache.AllocInode(BlockDevice);
         Dcache.AllocDentry(Root);
         Dcache.AllocInode(Root);
-        foreach (string dir in new[] { "/etc", "/tmp", "/var", "/var/log", "/data", "/usr", "/usr/lib" })
+        foreach (string dir in new[] { "/etc", "/tmp", "/var", "/var/log", "/data", "/usr", "/usr/lib", "/usr/lib/x86_64-linux-gnu" })
             Mkdir(dir, parents: false);
         foreach (var (path, bytes) in BootFiles) CreateSized(path, bytes);
         Writeback.SyncAll();
@@ -53,7 +53,7 @@ public sealed class FileSystem
     private static readonly (string Path, long Bytes)[] BootFiles =
     [
         ("/etc/hostname", 9), ("/etc/fstab", 661), ("/etc/passwd", 1452), ("/etc/hosts", 221),
-        ("/usr/lib/libc.so.6", 1922136), ("/usr/lib/ld-linux-x86-64.so.2", 210968),
+        ("/usr/lib/x86_64-linux-gnu/libc.so.6", 1922136), ("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", 210968),
         ("/usr/lib/postgres", 9170344), ("/usr/lib/nginx", 1215720), ("/usr/lib/java", 14208),
         ("/var/log/syslog", 3145728), ("/var/log/kern.log", 524288),
     ];
@@ -160,7 +160,7 @@ public sealed class FileSystem
         Inode? f = Lookup(path, out Errno e);
         if (f is null) return e;
         if (f.IsDirectory) return Errno.EISDIR;
-        if (f.MapCount > 0) return Errno.EBUSY;
+        if (f.MapCount > 0 || Cache.HasMappedPages(f)) return Errno.EBUSY;
         foreach (long i in f.CachedIndexes().ToList()) Cache.DeletePage(f, f.PageAt(i));
         Dcache.Forget(f);
         f.Parent!.Children.Remove(f.Name);

@@ -151,6 +151,14 @@ public sealed class PageCache
         _node.AddStat(NodeStatItem.NrMapped, -1);
     }
 
+    /// <summary>Whether some process maps a page of the file (its PTEs must stay valid: no truncate, no unlink).</summary>
+    public bool HasMappedPages(Inode inode)
+    {
+        foreach (long i in inode.CachedIndexes())
+            if ((_node.Map.Flags[inode.PageAt(i)] & PageFlags.Mapped) != 0) return true;
+        return false;
+    }
+
     /// <summary>Whether the page may be dropped right now: clean, unmapped, not under writeback
     /// (mapping_evict_folio's test, kernel-spec §13.5).</summary>
     public bool IsEvictable(int pfn) =>

@@ -144,6 +144,7 @@ public sealed class OomKiller
         DumpHeader(d.Request);
         _m.Kmsg.Printk(OomReport.ConstraintLine(d.Request.Constraint, d.Request.MemcgPath, Scope.TaskMemcgPath(victim), victim));
         OomKillCount++;
+        _m.VmEvents.Count(Vmstat.VmEventItem.OomKill);
         Scope.CountOomKill(victim);
         victim.Exiting = true;                                   // do_send_sig_info(SIGKILL, ..., PIDTYPE_TGID)
         Reaper.MarkOomVictim(victim);

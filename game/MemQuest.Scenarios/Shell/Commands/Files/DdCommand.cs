@@ -59,7 +59,8 @@ public sealed class DdCommand : IShellCommand
             dst = m.Fs.Lookup(output, out Errno e) ?? (e == Errno.ENOENT ? m.Fs.Create(output, out e) : null);
             if (dst is null) return ShellResult.Fail($"dd: failed to open '{output}': {ErrnoText.Of(e)}\n");
             if (dst.IsDirectory) return ShellResult.Fail($"dd: failed to open '{output}': Is a directory\n");
-            if (!notrunc) m.FileIo.Truncate(dst);
+            if (!notrunc && m.FileIo.Truncate(dst) is not Errno.Ok and var te)
+                return ShellResult.Fail($"dd: failed to open '{output}': {(te == Errno.EBUSY ? "Text file busy" : ErrnoText.Of(te))}\n");
         }
         long total = 0, diskBytes = 0;
         for (long i = 0; i < count; i++)
