@@ -14,7 +14,7 @@ public sealed class DdCommand : IShellCommand
     private const long DiskBytesPerSecond = 100L << 20;
 
     public string Name => "dd";
-    public string Synopsis => "dd if=/dev/zero of=PATH bs=SIZE count=N [conv=fsync]   write (or read) a file through the page cache";
+    public string Synopsis => "dd if=/dev/zero of=PATH bs=SIZE count=N [conv=fsync]  write (or read) a file through the page cache";
     public bool LabOnly => false;
 
     public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)

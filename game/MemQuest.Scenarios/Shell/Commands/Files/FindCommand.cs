@@ -8,7 +8,7 @@ namespace MemQuest.Scenarios.Shell.Commands.Files;
 public sealed class FindCommand : IShellCommand
 {
     public string Name => "find";
-    public string Synopsis => "find DIR                             walk a directory tree (fills the dentry and inode caches)";
+    public string Synopsis => "find DIR                     walk a directory tree (fills the dentry and inode caches)";
     public bool LabOnly => false;
 
     public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)

@@ -8,7 +8,7 @@ namespace MemQuest.Scenarios.Shell.Commands.Files;
 public sealed class LsCommand : IShellCommand
 {
     public string Name => "ls";
-    public string Synopsis => "ls [DIR]...                          list a directory";
+    public string Synopsis => "ls [DIR]...                  list a directory";
     public bool LabOnly => false;
 
     public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)

@@ -6,7 +6,7 @@ namespace MemQuest.Scenarios.Shell.Commands.Files;
 public sealed class MkdirCommand : IShellCommand
 {
     public string Name => "mkdir";
-    public string Synopsis => "mkdir [-p] DIR...                    make directories";
+    public string Synopsis => "mkdir [-p] DIR...            make directories";
     public bool LabOnly => false;
 
     public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)

@@ -9,7 +9,7 @@ public sealed class MkfilesCommand : IShellCommand
     public const int MaxCount = 1_000_000;
 
     public string Name => "mkfiles";
-    public string Synopsis => "mkfiles DIR COUNT                    create COUNT empty files in DIR (grows dentry/inode caches)";
+    public string Synopsis => "mkfiles DIR COUNT            create COUNT empty files in DIR (grows dentry/inode caches)";
     public bool LabOnly => true;
 
     public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)

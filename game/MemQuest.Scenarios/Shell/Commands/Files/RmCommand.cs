@@ -6,7 +6,7 @@ namespace MemQuest.Scenarios.Shell.Commands.Files;
 public sealed class RmCommand : IShellCommand
 {
     public string Name => "rm";
-    public string Synopsis => "rm [-f] FILE...                      remove files (their cached pages are freed)";
+    public string Synopsis => "rm [-f] FILE...              remove files (their cached pages are freed)";
     public bool LabOnly => false;
 
     public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)

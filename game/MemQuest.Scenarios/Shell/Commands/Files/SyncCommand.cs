@@ -4,7 +4,7 @@ namespace MemQuest.Scenarios.Shell.Commands.Files;
 public sealed class SyncCommand : IShellCommand
 {
     public string Name => "sync";
-    public string Synopsis => "sync                                 write all dirty pages to disk";
+    public string Synopsis => "sync                         write all dirty pages to disk";
     public bool LabOnly => false;
 
     public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)

@@ -8,7 +8,7 @@ namespace MemQuest.Scenarios.Shell.Commands.Memory;
 public sealed class FreeCommand : IShellCommand
 {
     public string Name => "free";
-    public string Synopsis => "free [-k|-m|-g|-b] [-h] [-w]        memory in use, free, cached and available (procps)";
+    public string Synopsis => "free [-k|-m|-g|-b] [-h] [-w]  memory in use, free, cached and available (procps)";
     public bool LabOnly => false;
 
     public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)

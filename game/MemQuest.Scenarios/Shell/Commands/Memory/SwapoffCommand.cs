@@ -7,7 +7,7 @@ namespace MemQuest.Scenarios.Shell.Commands.Memory;
 public sealed class SwapoffCommand : IShellCommand
 {
     public string Name => "swapoff";
-    public string Synopsis => "swapoff -a | DEVICE                   disable swap areas (util-linux)";
+    public string Synopsis => "swapoff -a | DEVICE          disable swap areas (util-linux)";
     public bool LabOnly => false;
 
     public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)

@@ -8,7 +8,7 @@ namespace MemQuest.Scenarios.Shell.Commands.Memory;
 public sealed class SwaponCommand : IShellCommand
 {
     public string Name => "swapon";
-    public string Synopsis => "swapon --show | -a | DEVICE            list or enable swap areas (util-linux)";
+    public string Synopsis => "swapon --show | -a | DEVICE  list or enable swap areas (util-linux)";
     public bool LabOnly => false;
 
     public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)

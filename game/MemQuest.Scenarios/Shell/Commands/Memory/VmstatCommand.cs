@@ -17,7 +17,7 @@ public sealed class VmstatCommand : IShellCommand
         " r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st\n";
 
     public string Name => "vmstat";
-    public string Synopsis => "vmstat [DELAY COUNT]                virtual memory statistics; DELAY seconds of box time between lines";
+    public string Synopsis => "vmstat [DELAY COUNT]         virtual memory statistics; DELAY seconds of box time between lines";
     public bool LabOnly => false;
 
     public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)
