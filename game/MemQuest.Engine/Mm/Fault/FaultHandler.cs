@@ -55,7 +55,7 @@ public sealed class FaultHandler(VirtualMemory vm)
     {
         int i = (int)(addr >> Units.PageShift) & PtesMask;
         int e = t.Entries[i];
-        if (PteTable.IsSwap(e)) return FaultResult.SwapEntry;
+        if (PteTable.IsSwap(e)) return vm.DoSwapPage(p, t, i, e, addr, write);
         if (e == 0 && !write)
         {
             if (vma.File is not null) return MapFilePage(p.Mm!, vma, t, i, addr);
