@@ -1,7 +1,10 @@
 // Models kswapd0 (mm/vmscan.c kswapd, wakeup_kswapd, balance_pgdat, pgdat_balanced), kernel-spec §3.6
 // and §13.4: woken by an allocation that missed the low watermark everywhere, it reclaims from
 // priority 12 down until any eligible zone passes its high watermark (boost included), then clears
-// the boost and sleeps. Runs once per Machine.Step with a bounded scan budget per tick.
+// the boost and sleeps. Runs once per Machine.Step with a bounded scan budget per tick, and once
+// right when it is woken: kswapd0 is a thread on another CPU, so during a burst of allocations
+// that happens between two ticks (a dd, a cat) it reclaims alongside, and allocstall stays rare
+// as on a real box; only when it cannot keep up do allocating tasks enter direct reclaim.
 // After MAX_RECLAIM_RETRIES (16) runs that freed nothing it stops waking until reclaim succeeds.
 // Not modelled: the kcompactd hand-off, kswapd_order decay when it fails, the PSI accounting.
 using MemQuest.Engine.PageAlloc;
@@ -31,7 +34,9 @@ public sealed class Kswapd(PgData node, Vmscan vmscan, VmEvents events)
         if (!Awake) { Order = order; HighestZone = highestZone; }
         else { Order = Math.Max(Order, order); HighestZone = (ZoneType)Math.Max((int)HighestZone, (int)highestZone); }
         if (PgdatBalanced(order, highestZone)) return;
+        bool wasAwake = Awake;
         Awake = true;
+        if (!wasAwake) Run();
     }
 
     /// <summary>pgdat_balanced (mm/vmscan.c): any populated zone up to <paramref name="highest"/> passes

@@ -1,11 +1,12 @@
 // Models the per-list work of mm/vmscan.c, kernel-spec §11 and §13.3: isolate_lru_folios from the
 // cold tail, shrink_active_list (deactivation; pgrefill, pgdeactivate) and shrink_inactive_list +
-// shrink_folio_list: clean unmapped file pages are freed; dirty ones are left for the flusher
-// (which reclaim wakes); referenced mapped or anon pages are activated; anon pages go to swap
+// shrink_folio_list: clean unmapped file pages are freed; dirty ones are written first (kswapd's
+// pageout, or the direct reclaimer's wait for the flusher it wakes: writeback is instant here) and
+// then freed; referenced mapped or anon pages are activated; anon pages go to swap
 // through the rmap seam when a slot is free, else they are activated (never reclaimed without swap).
 // Invariant: every isolated page ends up freed or back on an LRU list in the same call.
 // Not modelled: PTE young bits (Referenced stands in for them), unmapping mapped file pages (they are
-//   kept: there is no file rmap yet), the writeback state and immediate-reclaim rotation.
+//   kept: there is no file rmap yet), the writeback state, immediate-reclaim rotation, throttling time.
 using MemQuest.Engine.Filemap;
 using MemQuest.Engine.PageAlloc;
 using MemQuest.Engine.Swap;
@@ -116,10 +117,15 @@ public sealed class ShrinkList(PgData node, PageAllocator alloc, Lruvec lru, Pag
         }
         if ((f & (PageFlags.Dirty | PageFlags.Writeback)) != 0)
         {
+            // A dirty page at the cold end: kswapd writes it itself (pageout, nr_vmscan_write); a
+            // direct reclaimer is throttled until the flusher has written it (reclaim_throttle on
+            // writeback). Writeback completes at once in this model, so either way the page is
+            // clean now and can go, and the disk time is the stall the task would have seen.
             sc.NrDirtySkipped++;
-            node.AddStat(NodeStatItem.NrVmscanImmediateReclaim, 1);
+            if (sc.IsKswapd) node.AddStat(NodeStatItem.NrVmscanWrite, 1);
+            else node.AddStat(NodeStatItem.NrVmscanImmediateReclaim, 1);
+            cache.WritePage(inode, pfn);
             writeback.RequestFlush();
-            return PageOutcome.Kept;
         }
         cache.DeletePage(inode, pfn);
         return PageOutcome.Freed;
