@@ -105,6 +105,14 @@ public sealed class PageCacheConsoleTests
     }
 
     [Fact]
+    public void Dd_PartialLastBlock_CountsItAsPlusOne()
+    {
+        var sh = Lab();
+        sh.Run("dd if=/dev/zero of=/data/x bs=1000 count=5");
+        Assert.StartsWith("1+1 records in\n1+1 records out\n5000 bytes", sh.Run("dd if=/data/x of=/dev/null bs=4096").Stderr);
+    }
+
+    [Fact]
     public void SyncThenDropCaches_OnOneLine_EmptiesTheCache()
     {
         var sh = Lab(4L << 20);
@@ -150,6 +158,7 @@ public sealed class PageCacheConsoleTests
     [InlineData(209715200L, 0.104858, "209715200 bytes (210 MB, 200 MiB) copied, 0.104858 s, 2.0 GB/s\n")]
     [InlineData(67108864L, 0.123778, "67108864 bytes (67 MB, 64 MiB) copied, 0.123778 s, 542 MB/s\n")]
     [InlineData(512L, 0.5, "512 bytes copied, 0.5 s, 1.0 kB/s\n")]
+    [InlineData(5000L, 0.0000025, "5000 bytes (5.0 kB, 4.9 KiB) copied, 2.5e-06 s, 2.0 GB/s\n")]
     public void CopiedLine_BytesAndSeconds_MatchesCoreutils(long bytes, double seconds, string expected)
         => Assert.Equal(expected, DdCommand.CopiedLine(bytes, seconds));
 }

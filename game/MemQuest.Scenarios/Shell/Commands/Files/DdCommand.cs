@@ -70,25 +70,28 @@ public sealed class DdCommand : IShellCommand
             {
                 IoResult r = m.FileIo.Read(src, i * bs, chunk);
                 diskBytes += Units.PagesToBytes(r.DiskReadPages);
-                if (r.Error != Errno.Ok) return Report(i, i, total, diskBytes, $"dd: error reading '{input}': {ErrnoText.Of(r.Error)}\n", status);
+                if (r.Error != Errno.Ok) return Report(Records(total, bs), Records(total, bs), total, diskBytes, $"dd: error reading '{input}': {ErrnoText.Of(r.Error)}\n", status);
             }
             if (dst is not null)
             {
                 IoResult w = m.FileIo.Write(dst, i * bs, chunk);
-                if (w.Error != Errno.Ok) return Report(i + 1, i, total, diskBytes, $"dd: error writing '{output}': {ErrnoText.Of(w.Error)}\n", status);
+                if (w.Error != Errno.Ok) return Report(Records(total + chunk, bs), Records(total, bs), total, diskBytes, $"dd: error writing '{output}': {ErrnoText.Of(w.Error)}\n", status);
             }
             total += chunk;
         }
         if (fsync && dst is not null) diskBytes += Units.PagesToBytes(m.Fs.Writeback.Fsync(dst));
-        return Report(count, count, total, diskBytes, null, status);
+        return Report(Records(total, bs), Records(total, bs), total, diskBytes, null, status);
     }
 
-    private static ShellResult Report(long recordsIn, long recordsOut, long bytes, long diskBytes, string? error, string status)
+    /// <summary>dd's "FULL+PARTIAL" record count for <paramref name="bytes"/> copied in blocks of <paramref name="bs"/>.</summary>
+    private static string Records(long bytes, long bs) => $"{bytes / bs}+{(bytes % bs != 0 ? 1 : 0)}";
+
+    private static ShellResult Report(string recordsIn, string recordsOut, long bytes, long diskBytes, string? error, string status)
     {
         var sb = new System.Text.StringBuilder(error ?? "");
         if (status != "none")
         {
-            sb.Append($"{recordsIn}+0 records in\n{recordsOut}+0 records out\n");
+            sb.Append($"{recordsIn} records in\n{recordsOut} records out\n");
             double seconds = (double)bytes / MemoryBytesPerSecond + (double)diskBytes / DiskBytesPerSecond;
             sb.Append(CopiedLine(bytes, seconds));
         }
@@ -99,7 +102,7 @@ public sealed class DdCommand : IShellCommand
     public static string CopiedLine(long bytes, double seconds)
     {
         string si = HumanSize.Format(bytes, 1000), iec = HumanSize.Format(bytes, 1024);
-        string t = seconds.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+        string t = seconds.ToString("G6", System.Globalization.CultureInfo.InvariantCulture).Replace('E', 'e');   // C %g
         string rate = seconds > 0 ? HumanSize.Format((long)(bytes / seconds), 1000) + "/s" : "Infinity B/s";
         string amount = bytes < 1000 ? $"{bytes} {(bytes == 1 ? "byte" : "bytes")}" : $"{bytes} bytes ({si}, {iec})";
         return $"{amount} copied, {t} s, {rate}\n";
