@@ -38,9 +38,10 @@ public sealed class FaultHandler(VirtualMemory vm)
         return Count(p, PteFault(p, vma, t, addr, write));
     }
 
-    private static FaultResult Count(Process p, FaultResult r)
+    private FaultResult Count(Process p, FaultResult r)
     {
         if (r == FaultResult.Minor) p.MinFlt++;
+        if (r is FaultResult.Minor or FaultResult.Major) vm.CountVmEvent(Vmstat.VmEventItem.Pgfault);
         return r;
     }
 

@@ -12,6 +12,9 @@ namespace MemQuest.Engine.Mm;
 
 public sealed partial class VirtualMemory
 {
+    /// <summary>count_vm_event for the fault path (pgfault in /proc/vmstat).</summary>
+    internal void CountVmEvent(Vmstat.VmEventItem item) => _machine.VmEvents.Count(item);
+
     /// <summary>do_swap_page (mm/memory.c): swap the page of PTE <paramref name="i"/> of <paramref name="t"/> back in.</summary>
     internal Fault.FaultResult DoSwapPage(Process p, PteTable t, int i, int pte, long addr, bool write)
     {
