@@ -22,6 +22,9 @@ public sealed class SwapTable(PgData node, PageAllocator alloc, Lruvec lru, VmEv
     /// <summary>Swap areas listed in /etc/fstab: path, size in pages, partition or file.</summary>
     public List<(string Path, long SizePages, bool IsPartition)> Fstab { get; } = [];
 
+    /// <summary>Files mkswap has written a swap header into: path → size in pages (what swapon will use).</summary>
+    public SortedDictionary<string, long> Signatures { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Active areas in swapon order (the order /proc/swaps and swapon --show list them).</summary>
     public IEnumerable<SwapInfo> Areas => _areas.Where(a => a is not null)!;
 
@@ -172,5 +175,6 @@ public sealed class SwapTable(PgData node, PageAllocator alloc, Lruvec lru, VmEv
         foreach (SwapInfo? a in _areas) { if (a is null) w.Add(-1); else a.AddToDigest(w); }
         foreach (var (pfn, entry) in _swapCache) { w.Add(pfn); w.Add(entry); }
         foreach (var (path, pages, part) in Fstab) { w.Add(path); w.Add(pages); w.Add(part ? 1 : 0); }
+        foreach (var (path, pages) in Signatures) { w.Add(path); w.Add(pages); }
     }
 }

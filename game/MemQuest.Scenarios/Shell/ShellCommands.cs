@@ -24,6 +24,7 @@ public static class ShellCommands
             new LsCommand(),
             new MkdirCommand(),
             new MkfilesCommand(),
+            new MkswapCommand(),
             new RmCommand(),
             new SwaponCommand(),
             new SwapoffCommand(),

@@ -161,4 +161,17 @@ public sealed class PageCacheConsoleTests
     [InlineData(5000L, 0.0000025, "5000 bytes (5.0 kB, 4.9 KiB) copied, 2.5e-06 s, 2.0 GB/s\n")]
     public void CopiedLine_BytesAndSeconds_MatchesCoreutils(long bytes, double seconds, string expected)
         => Assert.Equal(expected, DdCommand.CopiedLine(bytes, seconds));
+
+    [Fact]
+    public void MkswapSwapon_File_AddsAFileAreaWithTheNextPriority()
+    {
+        var sh = Lab(swapKb: 65532);
+        sh.Run("dd if=/dev/zero of=/swapfile bs=1M count=64");
+        Assert.StartsWith("Setting up swapspace version 1, size = 64 MiB (67104768 bytes)\nno label, UUID=", sh.Run("mkswap /swapfile").Stdout);
+        Assert.True(sh.Run("swapon /swapfile").Succeeded);
+        Assert.EndsWith("/swapfile file       64M   0B   -3\n", sh.Run("swapon --show").Stdout);
+        Assert.Equal("131064 kB", Meminfo(sh, "SwapTotal"));
+        Assert.Equal("rm: cannot remove '/swapfile': Operation not permitted\n", sh.Run("rm /swapfile").Stderr);
+        Assert.Equal("swapon: /etc/hosts: read swap header failed\n", sh.Run("swapon /etc/hosts").Stderr);
+    }
 }

@@ -18,6 +18,7 @@ public sealed class RmCommand : IShellCommand
         var err = new System.Text.StringBuilder();
         foreach (string f in files)
         {
+            if (context.Machine.Swap.IsActive(f)) { err.Append($"rm: cannot remove '{f}': Operation not permitted\n"); continue; }
             Errno e = context.Machine.Fs.Unlink(f);
             if (e == Errno.Ok || (force && e == Errno.ENOENT)) continue;
             err.Append(e == Errno.EISDIR ? $"rm: cannot remove '{f}': Is a directory\n" : $"rm: cannot remove '{f}': {ErrnoText.Of(e)}\n");

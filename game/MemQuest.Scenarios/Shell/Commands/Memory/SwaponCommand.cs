@@ -1,6 +1,6 @@
-// swapon --show | swapon -a | swapon DEVICE (util-linux): list the active swap areas in
+// swapon --show | swapon -a | swapon DEVICE|FILE (util-linux): list the active swap areas in
 // libsmartcols' layout (NAME TYPE SIZE USED PRIO; sizes as size_to_human_string), or turn on the
-// areas /etc/fstab lists. Turning one on logs "Adding Nk swap on DEVICE." like the kernel.
+// areas /etc/fstab lists, or a file mkswap prepared. Turning one on logs "Adding Nk swap on DEVICE." like the kernel.
 using MemQuest.Engine;
 
 namespace MemQuest.Scenarios.Shell.Commands.Memory;
@@ -26,9 +26,13 @@ public sealed class SwaponCommand : IShellCommand
         {
             string dev = argv[1];
             var entry = m.Swap.Fstab.FirstOrDefault(f => f.Path == dev);
-            if (entry.Path is null) return ShellResult.Fail($"swapon: cannot open {dev}: No such file or directory\n");
+            bool isFile = entry.Path is null;
+            if (isFile && m.Fs.Lookup(dev, out _) is null) return ShellResult.Fail($"swapon: cannot open {dev}: No such file or directory\n");
+            long pages = entry.SizePages;
+            if (isFile && !m.Swap.Signatures.TryGetValue(dev, out pages))
+                return ShellResult.Fail($"swapon: {dev}: read swap header failed\n");
             if (m.Swap.IsActive(dev)) return ShellResult.Fail($"swapon: {dev}: swapon failed: Device or resource busy\n");
-            m.Kmsg.Printk(m.Swap.Swapon(dev, entry.SizePages, entry.IsPartition));
+            m.Kmsg.Printk(m.Swap.Swapon(dev, pages, !isFile));
             return ShellResult.Ok("");
         }
         return ShellResult.Fail("Usage:\n swapon [options] [<spec>]\n\nThis console supports: swapon --show, swapon -a, swapon DEVICE\n");
