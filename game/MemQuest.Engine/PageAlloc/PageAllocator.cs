@@ -163,7 +163,7 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
                 return Fail(order, gfp, $"order {order} is costly (> {Units.PageAllocCostlyOrder}): no free block after compaction and reclaim, and the OOM killer is not used for it");
             if ((gfp & (GfpFlags.RetryMayfail | GfpFlags.ThisNode | GfpFlags.NoRetry)) != 0)
                 return Fail(order, gfp, "reclaim made no progress and the caller asked not to invoke the OOM killer");
-            if (highest < ZoneType.Normal)
+            if (GfpZone(gfp) < ZoneType.Normal)   // ac->highest_zoneidx is gfp_zone(), not the highest populated zone
                 return Fail(order, gfp, "lowmem (DMA/DMA32-only) allocations never invoke the OOM killer");
             if (!SlowPath.OutOfMemory(order, gfp))
                 return Fail(order, gfp, "no reclaimable memory and the OOM killer freed nothing");
