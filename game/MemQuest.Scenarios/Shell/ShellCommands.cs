@@ -10,6 +10,8 @@ public static class ShellCommands
         IShellCommand[] commands =
         [
             new CatCommand(),
+            new ChoomCommand(),
+            new DmesgCommand(),
             new EchoCommand(),
             new HelpCommand(),
             new PagesCommand(),
