@@ -26,7 +26,12 @@ public sealed partial class VirtualMemory
         Library = new LibraryFilePages(machine.PageAlloc, machine.Lru);
         Commit = new Overcommit(machine);
         Faults = new FaultHandler(this);
+        if (machine.Processes.LastPid == 0) machine.Processes.SetLastPid(BootLastPid);
     }
+
+    /// <summary>Where pid allocation continues on a freshly booted box: init, the kernel threads, the
+    /// services and the login shell have used the pids below (a 2-CPU VM logs in around pid 1000).</summary>
+    public const int BootLastPid = 1000;
 
     public PageAllocator PageAlloc => _machine.PageAlloc;
     public PgData Node => _machine.Node;

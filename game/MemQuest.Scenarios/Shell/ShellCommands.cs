@@ -1,5 +1,7 @@
 // The console's commands, by name. Each subsystem adds its tools here (one class per file in Commands/).
 using MemQuest.Scenarios.Shell.Commands;
+using MemQuest.Scenarios.Shell.Commands.Malloc;
+using MemQuest.Scenarios.Shell.Commands.Tasks;
 
 namespace MemQuest.Scenarios.Shell;
 
@@ -17,6 +19,8 @@ public static class ShellCommands
             new PagesCommand(),
             new SysctlCommand(),
             new TickCommand(),
+            new SpawnCommand(), new GrowCommand(), new ForkCommand(), new KillCommand(), new PsCommand(), new PidofCommand(),
+            new MallocCommand(), new FreeCommand(),
         ];
         var map = new SortedDictionary<string, IShellCommand>(StringComparer.Ordinal);
         foreach (IShellCommand c in commands) map.Add(c.Name, c);

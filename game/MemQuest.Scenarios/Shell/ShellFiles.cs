@@ -12,5 +12,6 @@ public static class ShellFiles
         SysctlFiles.Register(files, machine);
         MeminfoFiles.Register(files, machine);
         OomFiles.Register(files, machine, context);
+        ProcessFiles.Register(files, machine);
     }
 }

@@ -17,7 +17,8 @@ public sealed class OomConsoleTests
     public OomConsoleTests()
     {
         _shell = new MemQuest.Scenarios.Shell.Shell(_m, ShellMode.Game);
-        _init = Spawn("systemd");
+        _init = new Process(1, "systemd", 0, new MmStruct { RssAnonPages = 3000 });
+        _m.Processes.Add(_init);
         _app = Spawn("app");
     }
 

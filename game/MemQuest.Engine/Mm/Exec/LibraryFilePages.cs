@@ -18,6 +18,9 @@ public sealed class LibraryFilePages(PageAllocator pageAlloc, Lruvec lru)
 
     public int CachedPages => _byKey.Count;
 
+    /// <summary>How many PTEs map this cached page (0 if it is not one of these files' pages).</summary>
+    public int MapCount(int pfn) => _mapcount.GetValueOrDefault(pfn);
+
     /// <summary>filemap_fault + finish_fault for an already cached page (minor fault): the page of
     /// <paramref name="file"/> at page index <paramref name="index"/>, one more mapper; -1 if it could not be read in.</summary>
     public int Map(string file, long index)

@@ -12,38 +12,46 @@ namespace MemQuest.Engine.Mm;
 
 public sealed partial class VirtualMemory
 {
-    /// <summary>fork() by <paramref name="parent"/>: the child, or null with ENOMEM (`fork: Cannot allocate memory`).</summary>
+    /// <summary>fork() by <paramref name="parent"/>: the child, or null with ENOMEM (`fork: Cannot allocate memory`).
+    /// As in copy_process, the mm is copied before a pid is allocated, so a failed fork uses no pid.</summary>
     public Process? Fork(Process parent, out Errno error)
     {
         MmStruct old = parent.Mm ?? throw new InvalidOperationException("kernel threads are not forked here");
         var mm = new MmStruct();
+        mm.Space.MmapBase = old.Space.MmapBase;
+        mm.Space.StartBrk = old.Space.StartBrk;
+        mm.Space.Brk = old.Space.Brk;
+        mm.Space.StartCode = old.Space.StartCode;
+        mm.Space.EndCode = old.Space.EndCode;
+        error = DupMmap(parent, old, mm);
+        if (error != Errno.Ok)
+        {
+            ExitMmap(mm);
+            return null;
+        }
         var child = new Process(Processes.AllocPid(), parent.Comm, parent.Pid, mm)
         {
             Uid = parent.Uid, OomScoreAdj = parent.OomScoreAdj, OomScoreAdjMin = parent.OomScoreAdjMin,
             AnonFamily = parent.AnonFamily, StartTick = _machine.Tick, Cmdline = parent.Cmdline,
             Malloc = parent.Malloc?.Clone(),
         };
-        mm.Space.MmapBase = old.Space.MmapBase;
-        mm.Space.StartBrk = old.Space.StartBrk;
-        mm.Space.Brk = old.Space.Brk;
-        mm.Space.StartCode = old.Space.StartCode;
-        mm.Space.EndCode = old.Space.EndCode;
         Processes.Add(child);
         Rmap.JoinFamily(child);
-        error = Errno.Ok;
+        return child;
+    }
+
+    /// <summary>dup_mmap (kernel/fork.c): VMAs, their charges (each checked against the parent's mm) and page tables.</summary>
+    private Errno DupMmap(Process parent, MmStruct old, MmStruct mm)
+    {
         foreach (Vma v in old.Space.Vmas)
         {
+            if (v.Has(VmFlags.Account) && Commit.VmEnoughMemory(parent, v.Pages) != Errno.Ok) return Errno.ENOMEM;
             Vma copy = v.Clone(v.Start, v.End);
-            if (v.Has(VmFlags.Account) && Commit.VmEnoughMemory(parent, v.Pages) != Errno.Ok)
-                error = Errno.ENOMEM;
-            if (error != Errno.Ok) break;
             mm.Space.Insert(copy);
             VmStatAccount(mm, copy.Flags, copy.Pages);
-            if (v.Has(VmFlags.AnonVma) && !CopyPageRange(old, mm, v)) { error = Errno.ENOMEM; break; }
+            if (v.Has(VmFlags.AnonVma) && !CopyPageRange(old, mm, v)) return Errno.ENOMEM;
         }
-        if (error == Errno.Ok) return child;
-        Exit(child);
-        return null;
+        return Errno.Ok;
     }
 
     /// <summary>copy_page_range for one VMA: false when a page-table page could not be allocated.</summary>
