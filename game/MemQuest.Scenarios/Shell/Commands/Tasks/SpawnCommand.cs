@@ -32,7 +32,8 @@ public sealed class SpawnCommand : IShellCommand
                 m.Mm.Exit(p);
                 return ShellResult.Fail("mmap: Cannot allocate memory\n");
             case LabFailure.PageAllocationFailed:
-                return ShellResult.Fail(Messages.PageAllocFailed + $"{argv[1]} ({p.Pid}) is stuck in a page fault after touching {o.TouchedBytes} bytes\n");
+                return p.Exiting ? ShellResult.Fail("Killed\n", 137)   // SIGKILL from the OOM killer: bash's job report
+                    : ShellResult.Fail(Messages.PageAllocFailed + $"{argv[1]} ({p.Pid}) is stuck in a page fault after touching {o.TouchedBytes} bytes\n");
         }
         string where = spec.MapBytes > 0 ? $", first mapping at {TaskArgs.Hex(o.FirstMappingAddress)}" : "";
         return ShellResult.Ok($"[{p.Pid}] {argv[1]} started{where}\n");
