@@ -16,6 +16,10 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
 
     public PgData Node { get; } = node;
     public IAllocSlowPath SlowPath { get; set; } = new NoSlowPath();
+    /// <summary>Memory cgroup charge of a new block (mem_cgroup_charge / __memcg_kmem_charge_page); false refuses it.</summary>
+    public Func<long, int, GfpFlags, bool>? ChargeHook { get; set; }
+    /// <summary>Memory cgroup uncharge when a block is freed.</summary>
+    public Action<long, int>? UnchargeHook { get; set; }
     public long AllocFailures { get; private set; }
 
     /// <summary>alloc_pages(gfp, order): the pfn of the first page of a 2^order block, or -1.</summary>
@@ -27,7 +31,13 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         AllocFlags flags = AllocFlags.WmarkLow | NoFragmentFor(highest);
         if ((gfp & GfpFlags.KswapdReclaim) != 0) flags |= AllocFlags.Kswapd;
         long pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
-        return pfn >= 0 ? pfn : AllocPagesSlowpath(order, gfp, highest, mt);
+        if (pfn < 0) pfn = AllocPagesSlowpath(order, gfp, highest, mt);
+        if (pfn >= 0 && ChargeHook is { } charge && !charge(pfn, order, gfp))
+        {
+            FreePages(pfn, order);                    // the memcg refused the charge (its OOM killer could not help)
+            return -1;
+        }
+        return pfn;
     }
 
     /// <summary>__free_pages: give back a block this allocator handed out.</summary>
@@ -37,6 +47,7 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         PageFlags f = Node.Map.Flags[pfn];
         if ((f & PageFlags.Head) == 0 || Node.Map.Order[pfn] != order)
             throw new InvalidOperationException($"bad page free: pfn {pfn} order {order} is not an allocated block of that order");
+        UnchargeHook?.Invoke(pfn, order);
         BuddyAllocator.FreeOnePage(zone, (int)pfn, order);
     }
 
