@@ -14,6 +14,7 @@ public sealed class MemcgTree(ProcessTable processes)
 {
     private readonly List<MemCgroup> _byId = [new MemCgroup(0, "", null)];
     private readonly SortedDictionary<int, MemCgroup> _taskGroup = new();
+    private readonly SortedDictionary<int, MemCgroup> _outsideGroup = new();
 
     public MemCgroup Root => _byId[0];
 
@@ -71,12 +72,21 @@ public sealed class MemcgTree(ProcessTable processes)
         return Errno.Ok;
     }
 
+    /// <summary>Put a pid that is not a simulated process (the console's own shell) in a group, so the
+    /// processes it starts are born there, as after `echo $$ &gt; cgroup.procs`.</summary>
+    public void AttachOutsideTask(int pid, MemCgroup g)
+    {
+        if (g.IsRoot) _outsideGroup.Remove(pid);
+        else _outsideGroup[pid] = g;
+    }
+
     /// <summary>mem_cgroup_from_task: the task's group; a task never attached inherits its parent's (fork).</summary>
     public MemCgroup GroupOf(Process p)
     {
         if (_taskGroup.TryGetValue(p.Pid, out MemCgroup? g) && g.Procs.Contains(p)) return g;
         Process? parent = p.ParentPid == p.Pid ? null : processes.Find(p.ParentPid);
-        g = parent is null ? Root : GroupOf(parent);
+        g = _outsideGroup.TryGetValue(p.ParentPid, out MemCgroup? og) && parent is null ? og
+            : parent is null ? Root : GroupOf(parent);
         g.AddProc(p);
         _taskGroup[p.Pid] = g;
         return g;
@@ -107,5 +117,6 @@ public sealed class MemcgTree(ProcessTable processes)
         w.Add(_byId.Count);
         foreach (MemCgroup g in _byId) g.AddToDigest(w);
         foreach (var (pid, g) in _taskGroup) { w.Add(pid); w.Add(g.Id); }
+        foreach (var (pid, g) in _outsideGroup) { w.Add(-pid); w.Add(g.Id); }
     }
 }

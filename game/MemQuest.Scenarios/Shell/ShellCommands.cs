@@ -12,6 +12,8 @@ public static class ShellCommands
         IShellCommand[] commands =
         [
             new CatCommand(),
+            new CgroupDirCommand(remove: false),
+            new CgroupDirCommand(remove: true),
             new ChoomCommand(),
             new DmesgCommand(),
             new EchoCommand(),

@@ -12,6 +12,7 @@ public static class ShellFiles
         SysctlFiles.Register(files, machine);
         MeminfoFiles.Register(files, machine);
         OomFiles.Register(files, machine, context);
+        MemcgFiles.Register(files, machine);
         ProcessFiles.Register(files, machine);
     }
 }

@@ -8,19 +8,21 @@ namespace MemQuest.Scenarios.Shell.Commands.Tasks;
 
 public sealed class SpawnCommand : IShellCommand
 {
-    private const string UsageText = "usage: spawn NAME [--map SIZE] [--write SIZE | --read SIZE] [--stride SIZE] [--regions N] [--spacing SIZE] [--noreserve] [--readonly] [--hugepage] [--adj N]";
+    private const string UsageText = "usage: spawn NAME [--map SIZE] [--write SIZE | --read SIZE] [--stride SIZE] [--regions N] [--spacing SIZE] [--noreserve] [--readonly] [--hugepage] [--adj N] [--cgroup NAME]";
 
     public string Name => "spawn";
-    public string Synopsis => "spawn NAME [--map SIZE] [--write|--read SIZE] [--stride SIZE] [--regions N] [--spacing SIZE] [--noreserve] [--readonly] [--hugepage] [--adj N]   start a program that maps, touches and waits";
+    public string Synopsis => "spawn NAME [--map SIZE] [--write|--read SIZE] [--stride SIZE] [--regions N] [--spacing SIZE] [--noreserve] [--readonly] [--hugepage] [--adj N] [--cgroup NAME]   start a program that maps, touches and waits";
     public bool LabOnly => true;
 
-    public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)
+    public ShellResult Run(ShellContext context, IReadOnlyList<string> argvIn)
     {
+        string? cgroupError = CgroupSpawnOption.Take(context, argvIn, out List<string> argv, out var cgroup);
+        if (cgroupError is not null) return ShellResult.Usage($"spawn: {cgroupError}");
         if (argv.Count < 2 || argv[1].StartsWith('-')) return ShellResult.Usage($"spawn: give the program a name first ({UsageText})");
         string? error = Parse(argv, out LabProgramSpec spec, out int adj);
         if (error is not null) return ShellResult.Usage($"spawn: {error} ({UsageText})");
         var m = context.Machine;
-        LabOutcome o = LabProgram.Spawn(m.Mm, argv[1], context.ShellPid, m.Tick, spec);
+        LabOutcome o = CgroupSpawnOption.RunInside(context, cgroup, () => LabProgram.Spawn(m.Mm, argv[1], context.ShellPid, m.Tick, spec));
         if (o.Process is null)
             return ShellResult.Fail(o.Failure == LabFailure.ForkRefused ? "bash: fork: Cannot allocate memory\n" : Messages.PageAllocFailed);
         Process p = o.Process;
