@@ -49,7 +49,8 @@ public static class MemcgText
             s = s[..^1];
         }
         if (s.Length == 0 && shift == 0) return Errno.Ok;              // memparse("") is 0
-        if (s.StartsWith('-') || s.StartsWith('+') || !KernelInt.TryParse(s, out long value)) return Errno.EINVAL;
+        if (s.StartsWith('-') || s.StartsWith('+') || s.Any(char.IsWhiteSpace) || !KernelInt.TryParse(s, out long value))
+            return Errno.EINVAL;
         ulong bytes = (ulong)value << shift;
         if (shift > 0 && (bytes >> shift) != (ulong)value) bytes = ulong.MaxValue;
         pages = (long)Math.Min(bytes / (ulong)Units.PageSize, (ulong)MemCgroup.Unlimited);
