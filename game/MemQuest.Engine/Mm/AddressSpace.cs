@@ -3,7 +3,7 @@
 // the top-down search for a free range (unmapped_area_topdown, mm/vma.c; THP alignment from
 // __get_unmapped_area/__thp_get_unmapped_area, mm/mmap.c and mm/huge_memory.c).
 // Invariants: VMAs sorted by Start, never overlapping; MmapBase is the top of the mmap area.
-// Left out: VMA merging (maps lines are not merged), stack guard gaps, mmap_min_addr search floor.
+// Left out: merging on mprotect/madvise (only a new anonymous mapping merges), stack guard gaps, mmap_min_addr search floor.
 using MemQuest.Engine.Mm.PageTables;
 
 namespace MemQuest.Engine.Mm;
@@ -53,6 +53,20 @@ public sealed class AddressSpace
         int i = 0;
         while (i < _vmas.Count && _vmas[i].Start < vma.Start) i++;
         _vmas.Insert(i, vma);
+    }
+
+    /// <summary>vma_merge_new_range (mm/vma.c): a new anonymous mapping that touches an anonymous neighbour with
+    /// the same flags extends it (one line in /proc/PID/maps) instead of adding a VMA.</summary>
+    public void InsertMerging(Vma vma)
+    {
+        const VmFlags ignore = VmFlags.AnonVma;
+        Vma? below = Find(vma.Start - 1), above = Find(vma.End);
+        bool Same(Vma? v) => v is not null && v.IsAnonymous && v.Name is null && (v.Flags & ~ignore) == (vma.Flags & ~ignore);
+        if (AnyVmaIn(vma.Start, vma.End)) throw new InvalidOperationException($"VMA {vma.Start:x}-{vma.End:x} overlaps an existing one");
+        if (Same(below) && Same(above)) { below!.End = above!.End; below.Flags |= above.Flags & ignore; _vmas.Remove(above); }
+        else if (Same(below)) below!.End = vma.End;
+        else if (Same(above)) above!.Start = vma.Start;
+        else Insert(vma);
     }
 
     /// <summary>Detach [start, end) from the VMA list, splitting VMAs that straddle an edge (__split_vma).

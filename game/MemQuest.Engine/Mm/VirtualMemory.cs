@@ -44,6 +44,7 @@ public sealed partial class VirtualMemory
     public Overcommit Commit { get; }
     public FaultHandler Faults { get; }
     public string ThpEnabled => _machine.ThpEnabled;
+    public int Cpus => _machine.Cpus;
     /// <summary>/sys/kernel/mm/transparent_hugepage/defrag.</summary>
     public string ThpDefrag { get; private set; } = "madvise";
     public long OvercommitMode => _machine.Sysctls.Get(SysctlCatalog.OvercommitMemory);
@@ -59,21 +60,26 @@ public sealed partial class VirtualMemory
 
     /// <summary>do_mmap (mm/mmap.c) of a private anonymous mapping, kernel-spec §8.2, §9.1: reserves address
     /// space and charges Committed_AS when accountable; returns the address or -errno.</summary>
-    public long MmapAnon(Process p, long lengthBytes, bool writable, bool noReserve, long fixedAddr = -1)
+    public long MmapAnon(Process p, long lengthBytes, bool writable, bool noReserve, long fixedAddr = -1) =>
+        MmapAnon(p, lengthBytes, VmFlags.Read | (writable ? VmFlags.Write : 0), noReserve, fixedAddr);
+
+    /// <summary>do_mmap with an explicit protection (Read/Write/Exec bits; None is PROT_NONE).</summary>
+    public long MmapAnon(Process p, long lengthBytes, VmFlags prot, bool noReserve, long fixedAddr = -1)
     {
+        bool writable = (prot & VmFlags.Write) != 0;
         MmStruct mm = p.Mm!;
         if (lengthBytes <= 0) return -(long)Errno.EINVAL;
         long len = Units.PageAlign(lengthBytes), pages = len >> Units.PageShift;
         long addr = fixedAddr >= 0 ? fixedAddr : mm.Space.GetUnmappedArea(len, thpEnabled: true);
         if (addr < 0 || (fixedAddr >= 0 && mm.Space.AnyVmaIn(addr, addr + len))) return -(long)Errno.ENOMEM;
-        VmFlags flags = VmFlags.Read | (writable ? VmFlags.Write : 0);
+        VmFlags flags = prot & (VmFlags.Read | VmFlags.Write | VmFlags.Exec);
         if (noReserve && OvercommitMode != 2) flags |= VmFlags.NoReserve;
         if (writable && (flags & VmFlags.NoReserve) == 0)
         {
             if (Commit.VmEnoughMemory(p, pages) != Errno.Ok) return -(long)Errno.ENOMEM;
             flags |= VmFlags.Account;
         }
-        mm.Space.Insert(new Vma(addr, addr + len, flags));
+        mm.Space.InsertMerging(new Vma(addr, addr + len, flags));
         VmStatAccount(mm, flags, pages);
         return addr;
     }
@@ -87,12 +93,16 @@ public sealed partial class VirtualMemory
         else if ((flags & (VmFlags.Write | VmFlags.Shared)) == VmFlags.Write) mm.DataVmPages += pages;
     }
 
-    /// <summary>madvise(MADV_HUGEPAGE / MADV_NOHUGEPAGE) on the VMAs inside [addr, addr+len).</summary>
+    /// <summary>madvise(MADV_HUGEPAGE / MADV_NOHUGEPAGE) (mm/madvise.c, hugepage_madvise): the VMAs in
+    /// [addr, addr+len) are split at the edges (madvise_update_vma) and get the flag.</summary>
     public void Madvise(Process p, long addr, long len, bool hugepage)
     {
-        foreach (Vma v in p.Mm!.Space.Vmas)
-            if (v.Start >= addr && v.End <= addr + len)
-                v.Flags = (v.Flags & ~(VmFlags.HugePage | VmFlags.NoHugePage)) | (hugepage ? VmFlags.HugePage : VmFlags.NoHugePage);
+        AddressSpace s = p.Mm!.Space;
+        foreach (Vma v in s.Detach(addr, addr + Units.PageAlign(len)))
+        {
+            v.Flags = (v.Flags & ~(VmFlags.HugePage | VmFlags.NoHugePage)) | (hugepage ? VmFlags.HugePage : VmFlags.NoHugePage);
+            s.Insert(v);
+        }
     }
 
     /// <summary>do_vmi_munmap (mm/vma.c), kernel-spec §8.2: zap the pages, free page tables no VMA needs,

@@ -40,9 +40,9 @@ public sealed class ForkExitTests
         box.Bare("app");   // its binary and library pages enter the page cache once and stay there
         long free = Free(box), committed = box.Vm.Commit.CommittedPages;
         long anon = box.Machine.Node.Stat[(int)NodeStatItem.NrAnonPages];
-        Process parent = box.Spawn("app", new LabProgramSpec(MapBytes: 64 << 20, TouchBytes: 48 << 20, Regions: 2));
+        var (parent, addr) = box.SpawnMapped("app", new LabProgramSpec(MapBytes: 64 << 20, TouchBytes: 48 << 20, Regions: 2));
         Process child = box.Vm.Fork(parent, out _)!;
-        box.Vm.Faults.Handle(child, parent.Mm!.Space.Vmas.First(v => v.IsAnonymous && v.Name is null && v.Pages == 16384).Start, true);
+        box.Vm.Faults.Handle(child, addr, true);
         Assert.True(Free(box) < free - 2 * 12288);
         box.Vm.Exit(parent);
         box.Vm.Exit(child);
@@ -79,10 +79,9 @@ public sealed class ForkExitTests
     public void Rmap_ForkedPage_LookupFindsBothMappersAndSwapUnmapMovesRssToSwap()
     {
         var box = new MmTestBox();
-        Process parent = box.Spawn("a", new LabProgramSpec(MapBytes: 1 << 20, TouchBytes: 1 << 20));
+        var (parent, addr) = box.SpawnMapped("a", new LabProgramSpec(MapBytes: 1 << 20, TouchBytes: 1 << 20));
         Process child = box.Vm.Fork(parent, out _)!;
-        long addr = parent.Mm!.Space.Vmas.First(v => v.IsAnonymous && v.Name is null && v.Pages == 256).Start;
-        var t = parent.Mm.Space.Tables.Find(addr)!;
+        var t = parent.Mm!.Space.Tables.Find(addr)!;
         int pfn = MemQuest.Engine.Mm.PageTables.PteTable.PfnOf(t.Entries[(addr >> 12) & 511]);
         var hits = box.Vm.Rmap.Lookup(pfn);
         Assert.Equal(new[] { parent.Pid, child.Pid }, hits.Select(h => h.Process.Pid).OrderBy(x => x));

@@ -27,6 +27,14 @@ internal sealed class MmTestBox
         return o.Process!;
     }
 
+    /// <summary>Spawn and return the first lab mapping's address too.</summary>
+    public (Process P, long Addr) SpawnMapped(string name, LabProgramSpec spec)
+    {
+        LabOutcome o = LabProgram.Spawn(Vm, name, 1, Machine.Tick, spec);
+        Assert.Equal(LabFailure.None, o.Failure);
+        return (o.Process!, o.FirstMappingAddress);
+    }
+
     public Process Bare(string name = "probe")
     {
         Process? p = MinimalProgram.Spawn(Vm, name, 1, 0, stdioHeap: false, out Errno e);

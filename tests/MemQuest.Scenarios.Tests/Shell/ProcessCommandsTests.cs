@@ -95,6 +95,7 @@ public sealed class ProcessCommandsTests
         string addr = big.Split(' ')[2];
         Assert.Contains("mmap_threshold now 1052672", sh.Run($"free 1001 {addr}").Stdout);
         Assert.Contains("heap grew by brk", sh.Run("malloc 1001 1M").Stdout);
+        Assert.Contains("thread arena 1: chunk of 1008 bytes", sh.Run("malloc 1001 1000 --thread 3").Stdout);
     }
 
     [Fact]
@@ -105,5 +106,67 @@ public sealed class ProcessCommandsTests
         string mi = sh.Run("cat /proc/meminfo").Stdout;
         Assert.Contains("CommitLimit:     2097152 kB\n", mi);
         Assert.Contains("Committed_AS:      65920 kB\n", mi);
+    }
+
+    [Fact]
+    public void Grow_InSteps_WritesIntoTheMappingThenMapsMoreAndAdvancesTime()
+    {
+        var sh = Lab();
+        sh.Run("spawn cache --map 64M --write 16M");
+        long tick = sh.Context.Machine.Tick;
+        Assert.True(sh.Run("grow cache --write 96M --step 16M").Succeeded);
+        Assert.Equal(tick + 6, sh.Context.Machine.Tick);
+        string status = sh.Run("cat /proc/1001/status").Stdout;
+        Assert.Contains("\nRssAnon:\t  114788 kB\n", status);
+        Assert.Contains("\nVmSize:\t  117164 kB\n", status);
+        Assert.Equal("grow: no process 'nope' (see ps aux)\n", sh.Run("grow nope --write 1M").Stderr);
+        sh.Run("spawn one --map 8M --write 4M");
+        Assert.True(sh.Run("grow one --write 20M").Succeeded);
+        Assert.Contains("\nVmSize:\t   27052 kB\n", sh.Run("cat /proc/1002/status").Stdout);
+    }
+
+    [Fact]
+    public void PsAux_StartColumn_ComesFromSimulatedTime()
+    {
+        var sh = Lab();
+        sh.Run("tick 37000");
+        sh.Run("spawn late");
+        Assert.Contains(" S    01:01   0:00 late", sh.Run("ps aux").Stdout);
+    }
+
+    [Fact]
+    public void Maps_LibcAndAnonLines_UseTheKernelColumns()
+    {
+        var sh = Lab();
+        sh.Run("spawn a");
+        string[] maps = sh.Run("cat /proc/1001/maps").Stdout.Split('\n');
+        Assert.Equal("55d4c9f3b000-55d4c9f5c000 rw-p 00000000 00:00 0                          [heap]", maps[5]);
+        Assert.Equal("7f3a1c4b7000-7f3a1c4ba000 rw-p 00000000 00:00 0 ", maps[6]);
+        Assert.Equal("7f3a1c4e0000-7f3a1c636000 r-xp 00026000 fe:00 332096                     /usr/lib/x86_64-linux-gnu/libc.so.6", maps[8]);
+        Assert.Equal("ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]", maps[^2]);
+    }
+
+    [Fact]
+    public void SmapsRollup_TwoProcesses_SplitsSharedLibraryPagesInPss()
+    {
+        var sh = Lab();
+        sh.Run("spawn a");
+        sh.Run("spawn a");
+        string r = sh.Run("cat /proc/1001/smaps_rollup").Stdout;
+        Assert.Contains("\nRss:                1448 kB\n", r);
+        Assert.Contains("\nAnonymous:           100 kB\n", r);
+        Assert.Contains("\nShared_Clean:       1348 kB\n", r);
+        Assert.Contains("\nPss_File:            674 kB\n", r);
+    }
+
+    [Fact]
+    public void OomScoreAdj_WriteAndRead_FollowsProcBase()
+    {
+        var sh = Lab();
+        sh.Run("spawn a --adj 300");
+        Assert.Equal("300\n", sh.Run("cat /proc/1001/oom_score_adj").Stdout);
+        Assert.True(sh.Run("echo 0x10 > /proc/1001/oom_score_adj").Succeeded);
+        Assert.Equal("16\n", sh.Run("cat /proc/1001/oom_score_adj").Stdout);
+        Assert.False(sh.Run("echo 1001 > /proc/1001/oom_score_adj").Succeeded);
     }
 }

@@ -12,8 +12,10 @@ public static class LabProgram
     /// <summary>Start NAME: exec the minimal program, map and touch as <paramref name="spec"/> says, then wait.</summary>
     public static LabOutcome Spawn(VirtualMemory vm, string name, int parentPid, long tick, LabProgramSpec spec)
     {
-        Process? p = MinimalProgram.Spawn(vm, name, parentPid, tick, stdioHeap: true, out Errno e);
-        if (p is null) return new LabOutcome(null, 0, e == Errno.ENOMEM ? LabFailure.ForkRefused : LabFailure.PageAllocationFailed, 0);
+        long allocFailures = vm.PageAlloc.AllocFailures;
+        Process? p = MinimalProgram.Spawn(vm, name, parentPid, tick, stdioHeap: true, out _);
+        if (p is null)
+            return new LabOutcome(null, 0, vm.PageAlloc.AllocFailures > allocFailures ? LabFailure.PageAllocationFailed : LabFailure.ForkRefused, 0);
         long first = 0, touched = 0;
         for (int i = 0; i < spec.Regions && spec.MapBytes > 0; i++)
         {
@@ -48,33 +50,35 @@ public static class LabProgram
     /// own anonymous mappings (newest first), mapping more (the size still wanted) when they run out.</summary>
     public static LabOutcome Grow(VirtualMemory vm, Process p, long bytes)
     {
-        long done = 0;
+        long done = 0, from = 0;
         while (done < bytes)
         {
-            long next = NextUntouched(p);
+            long next = NextUntouched(p, from);
             if (next < 0)
             {
                 long addr = vm.MmapAnon(p, Units.PageAlign(bytes - done), writable: true, noReserve: false);
                 if (addr < 0) return new LabOutcome(p, 0, LabFailure.MmapRefused, done);
+                from = addr;
                 continue;
             }
             FaultResult r = vm.Faults.Handle(p, next, write: true);
             if (r is FaultResult.Oom or FaultResult.SegvAccErr or FaultResult.SegvMapErr)
                 return new LabOutcome(p, 0, LabFailure.PageAllocationFailed, done);
             done += Units.PageSize;
+            from = next + Units.PageSize;
         }
         return new LabOutcome(p, 0, LabFailure.None, done);
     }
 
-    /// <summary>The lowest page of the newest writable lab mapping that no write has reached yet, or -1.</summary>
-    private static long NextUntouched(Process p)
+    /// <summary>From address <paramref name="from"/> on, the lowest page of the newest writable lab mapping that no write has reached yet, or -1.</summary>
+    private static long NextUntouched(Process p, long from)
     {
         AddressSpace s = p.Mm!.Space;
         for (int i = 0; i < s.Vmas.Count; i++)
         {
             Vma v = s.Vmas[i];
-            if (!v.IsAnonymous || v.Name is not null || v.Start >= MinimalProgram.LibraryBase || !v.Has(VmFlags.Write)) continue;
-            for (long a = v.Start; a < v.End; a += Units.PageSize)
+            if (!v.IsAnonymous || v.Name is not null || v.Start >= MinimalProgram.LibraryBase || !v.Has(VmFlags.Write) || v.End <= from) continue;
+            for (long a = Math.Max(v.Start, from); a < v.End; a += Units.PageSize)
             {
                 PageTables.PteTable? t = s.Tables.Find(a);
                 if (t is null) return a;

@@ -127,7 +127,9 @@ public sealed class PageTable
         foreach (var (k, t) in _ptes)
         {
             w.Add(k); w.Add(t.Pfn); w.Add(t.HugeEntry);
-            foreach (int e in t.Entries) w.Add(e);
+            for (int i = 0; i < PteTable.EntriesPerTable; i++)
+                if (t.Entries[i] != 0) { w.Add(i); w.Add(t.Entries[i]); }
+            w.Add(-1);
         }
     }
 }

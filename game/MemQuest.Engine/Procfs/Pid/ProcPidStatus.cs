@@ -33,6 +33,15 @@ public static class ProcPidStatus
         Line("NSsid", p.ParentPid.ToString());
         Line("Kthread", p.IsKernelThread ? "1" : "0");
         if (p.Mm is { } mm) TaskMem(sb, mm);
+        TaskSignalsAndCpus(sb, m, p);
+        return sb.ToString();
+    }
+
+    /// <summary>The lines after task_mem: task_core_dumping, task_thp_status, task_untag_mask, task_sig,
+    /// task_cap, task_seccomp, task_cpus_allowed, cpuset_task_status_allowed, task_context_switch_counts.</summary>
+    private static void TaskSignalsAndCpus(StringBuilder sb, Machine m, Process p)
+    {
+        void Line(string label, string value) => sb.Append(label).Append(":\t").Append(value).Append('\n');
         Line("CoreDumping", "0");
         Line("THP_enabled", "1");
         Line("untag_mask", "0xffffffffffffffff");
@@ -53,7 +62,6 @@ public static class ProcPidStatus
         Line("Mems_allowed_list", "0");
         Line("voluntary_ctxt_switches", "1");
         Line("nonvoluntary_ctxt_switches", "0");
-        return sb.ToString();
     }
 
     /// <summary>task_mem (fs/proc/task_mmu.c), kernel-spec §8.4.</summary>
