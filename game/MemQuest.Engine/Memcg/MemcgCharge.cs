@@ -84,6 +84,23 @@ public sealed class MemcgCharge
         return false;
     }
 
+    /// <summary>memory_max_write (mm/memcontrol.c): set memory.max; while usage is above it, reclaim (nothing
+    /// to reclaim here), then the memcg OOM killer, until it is under or the OOM killer can do no more.</summary>
+    public void WriteMax(MemCgroup g, long maxPages, string writerComm)
+    {
+        g.MaxPages = maxPages;
+        for (int round = 0; round <= MaxReclaimRetries && g.UsagePages > g.MaxPages; round++)
+        {
+            MemoryEvent(g, MemcgEvent.Oom);
+            OomDecision d = _oom.OutOfMemory(new OomRequest(0, GfpFlags.GfpKernel, OomConstraint.Memcg)
+            {
+                CurrentComm = writerComm,
+                MemcgPath = g.Path,
+            });
+            if (d.Outcome is not (OomOutcome.Killed or OomOutcome.VictimAlreadyExiting)) break;
+        }
+    }
+
     /// <summary>memcg_memory_event (mm/memcontrol.c): count in the group and every ancestor below the root.</summary>
     public static void MemoryEvent(MemCgroup g, MemcgEvent e)
     {

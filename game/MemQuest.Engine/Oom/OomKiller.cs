@@ -7,6 +7,8 @@
 // Sim choice: SIGKILL'd victims other than the allocating task exit at once (in the kernel they
 //   die while the allocator retries); the allocating task exits at the next tick (on its way back
 //   to user space), so the reaper only acts on a victim whose exit path cannot run.
+// Children: since 5.2 the kernel no longer sacrifices a child for its parent; the victim dies
+//   alone (with any task sharing its mm) and its children live on, reparented.
 // Not modelled: oom notifiers, the oom_lock, ratelimiting, memory.oom.group, sysrq OOMs.
 using MemQuest.Engine.Events;
 using MemQuest.Engine.Mm;
@@ -164,7 +166,7 @@ public sealed class OomKiller
     private void DumpHeader(OomRequest req)
     {
         Process? cur = req.Current;
-        _m.Kmsg.Printk(OomReport.Header(cur?.Comm ?? NoCurrentComm, req.GfpMask, req.Order, cur?.OomScoreAdj ?? 0));
+        _m.Kmsg.Printk(OomReport.Header(cur?.Comm ?? req.CurrentComm ?? NoCurrentComm, req.GfpMask, req.Order, cur?.OomScoreAdj ?? 0));
         if (req.Constraint == OomConstraint.Memcg)
             foreach (string line in Scope.MemcgInfoLines(req.MemcgPath!)) _m.Kmsg.Printk(line);
         if (_m.Sysctls.Get(SysctlCatalog.OomDumpTasks) == 0) return;

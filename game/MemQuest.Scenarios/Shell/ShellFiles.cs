@@ -12,7 +12,7 @@ public static class ShellFiles
         SysctlFiles.Register(files, machine);
         MeminfoFiles.Register(files, machine);
         OomFiles.Register(files, machine, context);
-        MemcgFiles.Register(files, machine);
+        MemcgFiles.Register(files, machine, context);
         ProcessFiles.Register(files, machine);
     }
 }

@@ -142,4 +142,18 @@ public sealed class MemcgChargeTests
         _m.Processes.Add(child);
         Assert.Same(g, _m.Cgroups.GroupOf(child));
     }
+
+    [Fact]                         // memory_max_write: lowering the limit below usage OOM-kills inside the group
+    public void WriteMax_BelowUsage_KillsUntilUnder()
+    {
+        MemCgroup g = Group("/web");
+        Process a = Spawn("a", 12 * MiB, g).Process!;
+        Process b = Spawn("b", 4 * MiB, g).Process!;
+        _m.MemcgCharge.WriteMax(g, 2560, "bash");
+        Assert.Null(_m.Processes.Find(a.Pid));
+        Assert.Same(b, _m.Processes.Find(b.Pid));
+        Assert.True(g.UsagePages <= 2560);
+        Assert.Equal(2560, g.MaxPages);
+        Assert.EndsWith("] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0", _m.Kmsg.Lines[0]);
+    }
 }

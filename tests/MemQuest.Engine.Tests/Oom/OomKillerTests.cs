@@ -226,6 +226,19 @@ public sealed class OomKillerTests
         Assert.Equal(0, m.Oom.OomKillCount);
     }
 
+    [Fact]                         // since 5.2 no "sacrifice child": the children of the victim live on
+    public void OutOfMemory_VictimWithChildren_OnlyTheVictimDies()
+    {
+        Machine m = OomWorld.Boot();
+        Process parent = OomWorld.Add(m, "postgres", rss: 9000);
+        var child = new Process(m.Processes.AllocPid(), "postgres-wal", parent.Pid, new MmStruct { RssAnonPages = 500 });
+        m.Processes.Add(child);
+        Assert.Same(parent, m.Oom.OutOfMemory(Global(null)).Chosen);
+        Assert.Null(m.Processes.Find(parent.Pid));
+        Assert.Same(child, m.Processes.Find(child.Pid));
+        Assert.False(child.Exiting);
+    }
+
     [Fact]
     public void Decide_HasNoSideEffects()
     {

@@ -14,8 +14,8 @@ public static class MemcgFiles
     public const string Prefix = "/sys/fs/cgroup";
     private static readonly string[] GroupFiles = ["cgroup.procs", "memory.current", "memory.events", "memory.high", "memory.max", "memory.stat"];
 
-    public static void Register(VirtualFiles files, Machine m) =>
-        files.AddProvider(Prefix + "/", path => Resolve(m, path), () => List(m));
+    public static void Register(VirtualFiles files, Machine m, ShellContext context) =>
+        files.AddProvider(Prefix + "/", path => Resolve(m, context, path), () => List(m));
 
     /// <summary>The cgroup path ("/web") of a /sys/fs/cgroup directory, or null outside the hierarchy.</summary>
     public static string? CgroupPath(string path)
@@ -36,7 +36,7 @@ public static class MemcgFiles
             ? new[] { "cgroup.procs", "memory.stat" }.Select(f => $"{Prefix}/{f}")
             : GroupFiles.Select(f => $"{Prefix}{g.Path}/{f}"));
 
-    private static VirtualFile? Resolve(Machine m, string path)
+    private static VirtualFile? Resolve(Machine m, ShellContext context, string path)
     {
         int slash = path.LastIndexOf('/');
         string file = path[(slash + 1)..];
@@ -48,7 +48,7 @@ public static class MemcgFiles
             "memory.current" => VirtualFile.ReadOnly(() => MemcgText.Current(g)),
             "memory.events" => VirtualFile.ReadOnly(() => MemcgText.Events(g)),
             "memory.stat" => VirtualFile.ReadOnly(() => Stat(m, g)),
-            "memory.max" => new VirtualFile(() => MemcgText.Limit(g.MaxPages), text => SetLimit(text, v => g.MaxPages = v)),
+            "memory.max" => new VirtualFile(() => MemcgText.Limit(g.MaxPages), text => SetLimit(text, v => m.MemcgCharge.WriteMax(g, v, context.ShellComm))),
             "memory.high" => new VirtualFile(() => MemcgText.Limit(g.HighPages), text => SetLimit(text, v => g.HighPages = v)),
             _ => null,
         };
