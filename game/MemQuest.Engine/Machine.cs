@@ -181,6 +181,7 @@ public sealed class Machine
         Oom.AddToDigest(w);
         w.Section("memcg");
         Cgroups.AddToDigest(w);
+        MemcgCharge.AddToDigest(w);
         w.Section("kmsg");
         Kmsg.AddToDigest(w);
         return w.Finish();

@@ -124,6 +124,13 @@ public sealed class MemcgCharge
         return (anon, file, pgtables);
     }
 
+    /// <summary>page->memcg_data of every charged block, in pfn order.</summary>
+    public void AddToDigest(DigestWriter w)
+    {
+        for (long pfn = 0; _owner is not null && pfn < _owner.Length; pfn++)
+            if (_owner[pfn] != 0) { w.Add(pfn); w.Add(_owner[pfn]); }
+    }
+
     /// <summary>mem_cgroup_oom + mem_cgroup_out_of_memory (mm/memcontrol.c): true when the OOM killer made progress.</summary>
     private bool MemCgroupOom(MemCgroup over, int order, Process current)
     {

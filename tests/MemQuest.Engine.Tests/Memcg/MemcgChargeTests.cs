@@ -156,4 +156,15 @@ public sealed class MemcgChargeTests
         Assert.Equal(2560, g.MaxPages);
         Assert.EndsWith("] bash invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0", _m.Kmsg.Lines[0]);
     }
+
+    [Fact]
+    public void Digest_SeesCharges()
+    {
+        MemCgroup g = Group("/web");
+        string before = _m.Digest();
+        Spawn("api", MiB, g);
+        string after = _m.Digest();
+        Assert.NotEqual(before, after);
+        Assert.Equal(after, _m.Digest());
+    }
 }
