@@ -3,6 +3,7 @@
 // Stepping contract (architecture §5): Tick++, then each subsystem in a fixed order.
 // Determinism (architecture §2.6): integer state only, randomness only from Random, explicit orders.
 using MemQuest.Engine.Events;
+using MemQuest.Engine.Memcg;
 using MemQuest.Engine.Mm;
 using MemQuest.Engine.Oom;
 using MemQuest.Engine.Oom.Seams;
@@ -35,6 +36,8 @@ public sealed partial class Machine
         Kmsg = new Kmsg(() => UptimeMs);
         Oom = new OomKiller(this);
         InitPageCache();
+        Cgroups = new MemcgTree(Processes);
+        MemcgCharge = new MemcgCharge(Cgroups, Oom, () => CurrentTask, node.Map);
     }
 
     public MachineSpec Spec { get; }
@@ -62,6 +65,9 @@ public sealed partial class Machine
     public OomKiller Oom { get; }
     /// <summary>"current": the task whose fault or syscall is being served (null outside any task).</summary>
     public Process? CurrentTask { get; set; }
+    /// <summary>Memory cgroups (cgroup v2 under /sys/fs/cgroup), kernel-spec §14.1.</summary>
+    public MemcgTree Cgroups { get; }
+    public MemcgCharge MemcgCharge { get; }
     /// <summary>The panic() message once the box has panicked; the box is then dead (Step does nothing).</summary>
     public string? PanicMessage { get; private set; }
     public bool Panicked => PanicMessage is not null;
@@ -80,6 +86,9 @@ public sealed partial class Machine
         SlabBoot.Boot(m.Slab, node.TotalramPages, m.Random);
         VmallocBoot.Boot(m.Vmalloc, spec.Cpus, node.TotalramPages);
         m.PageAlloc.SlowPath = new OomSlowPath(m.PageAlloc.SlowPath, m.Oom, () => m.CurrentTask);
+        m.Oom.Scope = new MemcgOomScope(m.Cgroups, m.MemcgCharge, () => m.Swap.TotalPages);
+        m.PageAlloc.ChargeHook = m.MemcgCharge.ChargeNewPage;
+        m.PageAlloc.UnchargeHook = m.MemcgCharge.UnchargePage;
         m.Sysctls.Changed += m.OnSysctlChanged;
         foreach (var (name, value) in spec.Sysctls)
         {
@@ -188,6 +197,9 @@ public sealed partial class Machine
         w.Section("oom");
         w.Add(PanicMessage ?? "");
         Oom.AddToDigest(w);
+        w.Section("memcg");
+        Cgroups.AddToDigest(w);
+        MemcgCharge.AddToDigest(w);
         w.Section("kmsg");
         Kmsg.AddToDigest(w);
         return w.Finish();

@@ -48,6 +48,8 @@ public sealed partial class VirtualMemory
     /// <summary>/sys/kernel/mm/transparent_hugepage/defrag.</summary>
     public string ThpDefrag { get; private set; } = "madvise";
     public long OvercommitMode => _machine.Sysctls.Get(SysctlCatalog.OvercommitMemory);
+    /// <summary>"current" while a fault is served: the OOM report's allocating task (Machine.CurrentTask).</summary>
+    public Process? CurrentTask { get => _machine.CurrentTask; set => _machine.CurrentTask = value; }
 
     public Errno SetThpDefrag(string mode)
     {

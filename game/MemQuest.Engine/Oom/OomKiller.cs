@@ -5,7 +5,10 @@
 // Invariants: at most one victim per call; a pending victim blocks new victims; every kill is
 //   counted (OomKillCount, /proc/vmstat oom_kill); panic_on_oom panics before any scan.
 // Sim choice: SIGKILL'd victims other than the allocating task exit at once (in the kernel they
-//   die while the allocator retries); the allocating task dies when its fault returns.
+//   die while the allocator retries); the allocating task exits at the next tick (on its way back
+//   to user space), so the reaper only acts on a victim whose exit path cannot run.
+// Children: since 5.2 the kernel no longer sacrifices a child for its parent; the victim dies
+//   alone (with any task sharing its mm) and its children live on, reparented.
 // Not modelled: oom notifiers, the oom_lock, ratelimiting, memory.oom.group, sysrq OOMs.
 using MemQuest.Engine.Events;
 using MemQuest.Engine.Mm;
@@ -29,7 +32,7 @@ public sealed class OomKiller
     public OomKiller(Machine machine)
     {
         _m = machine;
-        Exit = new CounterTaskExit(machine.Processes);
+        Exit = new MmTaskExit(machine.Mm);
     }
 
     /// <summary>The exit path victims take; the Mm subsystem installs the one that frees real pages.</summary>
@@ -103,8 +106,14 @@ public sealed class OomKiller
         return e;
     }
 
-    /// <summary>One tick: the OOM reaper's timers.</summary>
-    public void Step() => Reaper.Run(_m.Tick, Exit, _m.Kmsg, _m.Processes);
+    /// <summary>One tick: SIGKILL'd victims still on the task list run and exit (do_exit on the way back to
+    /// user space), then the OOM reaper's timers fire for any that could not.</summary>
+    public void Step()
+    {
+        foreach (Process victim in Reaper.PendingVictims.ToList())
+            if (victim.Exiting && ReferenceEquals(_m.Processes.Find(victim.Pid), victim)) Exit.DoExit(victim);
+        Reaper.Run(_m.Tick, Exit, _m.Kmsg, _m.Processes);
+    }
 
     /// <summary>task_will_free_mem (mm/oom_kill.c): the task is exiting and its mm is not yet torn down.</summary>
     public static bool TaskWillFreeMem(Process p) => p.Exiting && p.Mm is { OomSkip: false };
@@ -158,7 +167,7 @@ public sealed class OomKiller
     private void DumpHeader(OomRequest req)
     {
         Process? cur = req.Current;
-        _m.Kmsg.Printk(OomReport.Header(cur?.Comm ?? NoCurrentComm, req.GfpMask, req.Order, cur?.OomScoreAdj ?? 0));
+        _m.Kmsg.Printk(OomReport.Header(cur?.Comm ?? req.CurrentComm ?? NoCurrentComm, req.GfpMask, req.Order, cur?.OomScoreAdj ?? 0));
         if (req.Constraint == OomConstraint.Memcg)
             foreach (string line in Scope.MemcgInfoLines(req.MemcgPath!)) _m.Kmsg.Printk(line);
         if (_m.Sysctls.Get(SysctlCatalog.OomDumpTasks) == 0) return;

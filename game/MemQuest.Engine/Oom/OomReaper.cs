@@ -46,7 +46,8 @@ public sealed class OomReaper
         foreach (Victim v in _victims.Where(v => v.ReapAtTick >= 0 && v.ReapAtTick <= tick && !v.Fired).ToList())
         {
             v.Fired = true;
-            if (v.Mm.OomSkip) continue;                 // "The victim managed to terminate on its own"
+            bool exited = !ReferenceEquals(processes.Find(v.Task.Pid), v.Task);
+            if (v.Mm.OomSkip || exited) continue;       // "The victim managed to terminate on its own"
             exit.OomReapTaskMm(v.Task);
             kmsg.Printk(OomReport.ReaperLine(v.Task.Pid, v.Task.Comm, v.Mm));
             v.Mm.OomSkip = true;

@@ -20,6 +20,10 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     private readonly ZoneType[] _highestFor =
         [node.HighestPopulatedAtMost(ZoneType.Dma), node.HighestPopulatedAtMost(ZoneType.Dma32), node.HighestPopulatedAtMost(ZoneType.Normal)];
     public IAllocSlowPath SlowPath { get; set; } = new NoSlowPath();
+    /// <summary>Memory cgroup charge of a new block (mem_cgroup_charge / __memcg_kmem_charge_page); false refuses it.</summary>
+    public Func<long, int, GfpFlags, bool>? ChargeHook { get; set; }
+    /// <summary>Memory cgroup uncharge when a block is freed.</summary>
+    public Action<long, int>? UnchargeHook { get; set; }
     public long AllocFailures { get; private set; }
 
     /// <summary>alloc_pages(gfp, order): the pfn of the first page of a 2^order block, or -1.</summary>
@@ -31,7 +35,13 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         AllocFlags flags = AllocFlags.WmarkLow | NoFragmentFor(highest);
         if ((gfp & GfpFlags.KswapdReclaim) != 0) flags |= AllocFlags.Kswapd;
         long pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
-        return pfn >= 0 ? pfn : AllocPagesSlowpath(order, gfp, highest, mt);
+        if (pfn < 0) pfn = AllocPagesSlowpath(order, gfp, highest, mt);
+        if (pfn >= 0 && ChargeHook is { } charge && !charge(pfn, order, gfp))
+        {
+            FreePages(pfn, order);                    // the memcg refused the charge (its OOM killer could not help)
+            return -1;
+        }
+        return pfn;
     }
 
     /// <summary>__free_pages: give back a block this allocator handed out.</summary>
@@ -41,6 +51,7 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         PageFlags f = Node.Map.Flags[pfn];
         if ((f & PageFlags.Head) == 0 || Node.Map.Order[pfn] != order)
             throw new InvalidOperationException($"bad page free: pfn {pfn} order {order} is not an allocated block of that order");
+        UnchargeHook?.Invoke(pfn, order);
         BuddyAllocator.FreeOnePage(zone, (int)pfn, order);
     }
 
@@ -167,7 +178,7 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
                 return Fail(order, gfp, $"order {order} is costly (> {Units.PageAllocCostlyOrder}): no free block after compaction and reclaim, and the OOM killer is not used for it");
             if ((gfp & (GfpFlags.RetryMayfail | GfpFlags.ThisNode | GfpFlags.NoRetry)) != 0)
                 return Fail(order, gfp, "reclaim made no progress and the caller asked not to invoke the OOM killer");
-            if (highest < ZoneType.Normal)
+            if (GfpZone(gfp) < ZoneType.Normal)   // ac->highest_zoneidx is gfp_zone(), not the highest populated zone
                 return Fail(order, gfp, "lowmem (DMA/DMA32-only) allocations never invoke the OOM killer");
             if (!SlowPath.OutOfMemory(order, gfp))
                 return Fail(order, gfp, "no reclaimable memory and the OOM killer freed nothing");

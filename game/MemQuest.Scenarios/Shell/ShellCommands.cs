@@ -15,6 +15,10 @@ public static class ShellCommands
         IShellCommand[] commands =
         [
             new CatCommand(),
+            new CgroupDirCommand(remove: false),
+            new CgroupDirCommand(remove: true),
+            new ChoomCommand(),
+            new DmesgCommand(),
             new EchoCommand(),
             new HelpCommand(),
             new PagesCommand(),

@@ -11,6 +11,8 @@ public static class ShellFiles
         PageAllocFiles.Register(files, machine);
         SysctlFiles.Register(files, machine);
         MeminfoFiles.Register(files, machine);
+        OomFiles.Register(files, machine, context);
+        MemcgFiles.Register(files, machine, context);
         ProcessFiles.Register(files, machine);
         PageCacheFiles.Register(files, machine, context);
         SlabFiles.Register(files, machine);

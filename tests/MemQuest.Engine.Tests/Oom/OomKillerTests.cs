@@ -135,10 +135,26 @@ public sealed class OomKillerTests
         Assert.Same(big, m.Oom.OutOfMemory(Global(current)).Chosen);
     }
 
-    [Fact]                         // kernel-spec §14.4: a victim that has not exited is reaped 2 s later
-    public void Reaper_CurrentVictimNotExited_ReapedAfter20TicksAndBlocksASecondVictim()
+    [Fact]                         // kernel-spec §14.4: the allocating task dies on its way back to user space
+    public void Step_CurrentVictim_ExitsAtTheNextTickAndUnblocksSelection()
     {
         Machine m = OomWorld.Boot();
+        Process hog = OomWorld.Add(m, "hog", rss: 9000);
+        OomWorld.Add(m, "other", rss: 4000);
+        m.Oom.OutOfMemory(Global(hog));
+        Assert.Same(hog, m.Processes.Find(hog.Pid));
+        Assert.Equal(OomOutcome.AbortedVictimPending, m.Oom.OutOfMemory(Global(null)).Outcome);
+        m.Step();
+        Assert.Null(m.Processes.Find(hog.Pid));
+        Assert.True(hog.Mm!.OomSkip);
+        Assert.Equal("other", m.Oom.Decide(Global(null)).Chosen!.Comm);
+    }
+
+    [Fact]                         // kernel-spec §14.4: a victim that cannot exit is reaped 2 s later
+    public void Reaper_VictimStuckInExit_ReapedAfter20TicksAndBlocksASecondVictim()
+    {
+        Machine m = OomWorld.Boot();
+        m.Oom.Exit = new StuckExit();
         Process hog = OomWorld.Add(m, "hog", rss: 9000, anon: 8000, file: 900, shmem: 100);
         OomWorld.Add(m, "other", rss: 4000);
         m.Oom.OutOfMemory(Global(hog));
@@ -210,6 +226,19 @@ public sealed class OomKillerTests
         Assert.Equal(0, m.Oom.OomKillCount);
     }
 
+    [Fact]                         // since 5.2 no "sacrifice child": the children of the victim live on
+    public void OutOfMemory_VictimWithChildren_OnlyTheVictimDies()
+    {
+        Machine m = OomWorld.Boot();
+        Process parent = OomWorld.Add(m, "postgres", rss: 9000);
+        var child = new Process(m.Processes.AllocPid(), "postgres-wal", parent.Pid, new MmStruct { RssAnonPages = 500 });
+        m.Processes.Add(child);
+        Assert.Same(parent, m.Oom.OutOfMemory(Global(null)).Chosen);
+        Assert.Null(m.Processes.Find(parent.Pid));
+        Assert.Same(child, m.Processes.Find(child.Pid));
+        Assert.False(child.Exiting);
+    }
+
     [Fact]
     public void Decide_HasNoSideEffects()
     {
@@ -228,6 +257,18 @@ public sealed class OomKillerTests
         string before = m.Digest();
         m.Oom.OutOfMemory(Global(null));
         Assert.NotEqual(before, m.Digest());
+    }
+
+    /// <summary>A victim in uninterruptible sleep: it never gets to exit; the reaper drops its private memory.</summary>
+    private sealed class StuckExit : ITaskExit
+    {
+        public void DoExit(Process task) { }
+
+        public void OomReapTaskMm(Process task)
+        {
+            task.Mm!.RssAnonPages = 0;
+            task.Mm.RssFilePages = 0;
+        }
     }
 
     private static OomRequest Memcg(Process current) =>

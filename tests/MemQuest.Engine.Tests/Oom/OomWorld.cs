@@ -7,7 +7,7 @@ namespace MemQuest.Engine.Tests.Oom;
 
 internal static class OomWorld
 {
-    /// <summary>A 64 MiB box (cheap to boot) with init as pid 1.</summary>
+    /// <summary>A 64 MiB box (cheap to boot) with init as pid 1; later pids come from alloc_pid.</summary>
     public static Machine Boot(long memTotalKb = 64 * 1024, params (string Key, string Value)[] sysctls)
     {
         var spec = new MachineSpec(memTotalKb)
@@ -15,7 +15,7 @@ internal static class OomWorld
             Sysctls = sysctls.Select(s => new KeyValuePair<string, string>(s.Key, s.Value)).ToList(),
         };
         Machine m = Machine.Boot(spec, seed: 1);
-        Add(m, "systemd", rss: 3000, pgtablesBytes: 90112);
+        m.Processes.Add(new Process(1, "systemd", 0, new MmStruct { RssAnonPages = 3000, PgtablesBytes = 90112 }));
         return m;
     }
 

@@ -22,6 +22,14 @@ public sealed class FaultHandler(VirtualMemory vm)
     /// <summary>handle_mm_fault (mm/memory.c), kernel-spec §8.2: one access by <paramref name="p"/> at addr.</summary>
     public FaultResult Handle(Process p, long addr, bool write)
     {
+        Process? outer = vm.CurrentTask;
+        vm.CurrentTask = p;                       // "current" for the allocator's slow path and the OOM killer
+        try { return HandleMmFault(p, addr, write); }
+        finally { vm.CurrentTask = outer; }
+    }
+
+    private FaultResult HandleMmFault(Process p, long addr, bool write)
+    {
         MmStruct mm = p.Mm ?? throw new InvalidOperationException("kernel threads have no user address space");
         Vma? vma = mm.Space.Find(addr);
         if (vma is null) return FaultResult.SegvMapErr;

@@ -11,6 +11,9 @@ public sealed record OomRequest(int Order, GfpFlags GfpMask, OomConstraint Const
     /// <summary>The task whose allocation failed; null for a kernel worker's allocation.</summary>
     public Process? Current { get; init; }
 
+    /// <summary>current->comm when "current" is not a simulated process (the console's shell writing memory.max).</summary>
+    public string? CurrentComm { get; init; }
+
     /// <summary>The OOM-ing memory cgroup for CONSTRAINT_MEMCG, as its path ("/" is the root).</summary>
     public string? MemcgPath { get; init; }
 }

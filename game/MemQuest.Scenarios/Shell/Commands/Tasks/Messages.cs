@@ -4,5 +4,5 @@ namespace MemQuest.Scenarios.Shell.Commands.Tasks;
 
 public static class Messages
 {
-    public const string PageAllocFailed = "page allocation failed; the OOM killer is not in this build\n";
+    public const string PageAllocFailed = "page allocation failed: the OOM killer could not free memory (see dmesg)\n";
 }

@@ -8,19 +8,21 @@ namespace MemQuest.Scenarios.Shell.Commands.Tasks;
 
 public sealed class SpawnCommand : IShellCommand
 {
-    private const string UsageText = "usage: spawn NAME [--map SIZE] [--write SIZE | --read SIZE] [--stride SIZE] [--regions N] [--spacing SIZE] [--noreserve] [--readonly] [--hugepage] [--adj N]";
+    private const string UsageText = "usage: spawn NAME [--map SIZE] [--write SIZE | --read SIZE] [--stride SIZE] [--regions N] [--spacing SIZE] [--noreserve] [--readonly] [--hugepage] [--adj N] [--cgroup NAME]";
 
     public string Name => "spawn";
-    public string Synopsis => "spawn NAME [--map SIZE] [--write|--read SIZE] [--stride SIZE] [--regions N] [--spacing SIZE] [--noreserve] [--readonly] [--hugepage] [--adj N]   start a program that maps, touches and waits";
+    public string Synopsis => "spawn NAME [--map SIZE] [--write|--read SIZE] [--stride SIZE] [--regions N] [--spacing SIZE] [--noreserve] [--readonly] [--hugepage] [--adj N] [--cgroup NAME]   start a program that maps, touches and waits";
     public bool LabOnly => true;
 
-    public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)
+    public ShellResult Run(ShellContext context, IReadOnlyList<string> argvIn)
     {
+        string? cgroupError = CgroupSpawnOption.Take(context, argvIn, out List<string> argv, out var cgroup);
+        if (cgroupError is not null) return ShellResult.Usage($"spawn: {cgroupError}");
         if (argv.Count < 2 || argv[1].StartsWith('-')) return ShellResult.Usage($"spawn: give the program a name first ({UsageText})");
         string? error = Parse(argv, out LabProgramSpec spec, out int adj);
         if (error is not null) return ShellResult.Usage($"spawn: {error} ({UsageText})");
         var m = context.Machine;
-        LabOutcome o = LabProgram.Spawn(m.Mm, argv[1], context.ShellPid, m.Tick, spec);
+        LabOutcome o = CgroupSpawnOption.RunInside(context, cgroup, () => LabProgram.Spawn(m.Mm, argv[1], context.ShellPid, m.Tick, spec));
         if (o.Process is null)
             return ShellResult.Fail(o.Failure == LabFailure.ForkRefused ? "bash: fork: Cannot allocate memory\n" : Messages.PageAllocFailed);
         Process p = o.Process;
@@ -32,7 +34,8 @@ public sealed class SpawnCommand : IShellCommand
                 m.Mm.Exit(p);
                 return ShellResult.Fail("mmap: Cannot allocate memory\n");
             case LabFailure.PageAllocationFailed:
-                return ShellResult.Fail(Messages.PageAllocFailed + $"{argv[1]} ({p.Pid}) is stuck in a page fault after touching {o.TouchedBytes} bytes\n");
+                return p.Exiting ? ShellResult.Fail("Killed\n", 137)   // SIGKILL from the OOM killer: bash's job report
+                    : ShellResult.Fail(Messages.PageAllocFailed + $"{argv[1]} ({p.Pid}) is stuck in a page fault after touching {o.TouchedBytes} bytes\n");
         }
         string where = spec.MapBytes > 0 ? $", first mapping at {TaskArgs.Hex(o.FirstMappingAddress)}" : "";
         return ShellResult.Ok($"[{p.Pid}] {argv[1]} started{where}\n");
