@@ -25,7 +25,7 @@ public sealed class SlabAllocator
     private readonly SlubCore _core;
     private readonly List<KmemCache> _caches = [];
     private readonly SortedDictionary<string, KmemCache> _byName = new(StringComparer.Ordinal);
-    private readonly KmemCache?[,] _kmalloc = new KmemCache?[4, KmallocInfo.KmallocShiftHigh + 1];
+    private readonly KmemCache?[] _kmalloc = new KmemCache?[4 * 16];
     private readonly SortedDictionary<long, int> _large = new();
     private KmemCache? _kmemCache, _kmemCacheNode;
 
@@ -57,7 +57,7 @@ public sealed class SlabAllocator
     public KmemCache? Find(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>The kmalloc cache of a type and index (Kmalloc.Index), or null before boot created it.</summary>
-    public KmemCache? KmallocCache(KmallocType type, int index) => _kmalloc[(int)type, index];
+    public KmemCache? KmallocCache(KmallocType type, int index) => _kmalloc[(int)type * 16 + index];
 
     /// <summary>kmem_cache_create (mm/slab_common.c), kernel-spec §5.4: merge into an existing
     /// compatible cache (find_mergeable) or create a new one.</summary>
@@ -115,7 +115,7 @@ public sealed class SlabAllocator
             foreach (int index in KmallocInfo.Indices)
             {
                 var args = new KmemCacheArgs(KmallocInfo.CacheName(type, index), KmallocInfo.SizeOfIndex(index), 0, KmallocInfo.FlagsOf(type));
-                _kmalloc[(int)type, index] = KmemCacheCreate(args);
+                _kmalloc[(int)type * 16 + index] = KmemCacheCreate(args);
             }
     }
 
@@ -146,7 +146,7 @@ public sealed class SlabAllocator
         if (sizeBytes < 0) throw new ArgumentOutOfRangeException(nameof(sizeBytes));
         if (sizeBytes == 0) return KmallocInfo.ZeroSizePtr;
         if (sizeBytes > KmallocInfo.MaxCacheSizeBytes) return KmallocLarge(sizeBytes, gfp);
-        KmemCache cache = _kmalloc[(int)KmallocInfo.TypeOf(gfp), KmallocInfo.Index(sizeBytes)]
+        KmemCache cache = _kmalloc[(int)KmallocInfo.TypeOf(gfp) * 16 + KmallocInfo.Index(sizeBytes)]
             ?? throw new InvalidOperationException("kmalloc before create_kmalloc_caches");
         long address = KmemCacheAlloc(cache, gfp);
         if (_events.Listening)
@@ -203,17 +203,23 @@ public sealed class SlabAllocator
     public void Kfree(long handle)
     {
         if (handle == KmallocInfo.ZeroSizePtr || handle == 0) return;
-        if (WhyNotFreeable(handle) is { } why) throw new InvalidOperationException(why);
         long pfn = PfnOf(handle);
-        if (_large.Remove(pfn, out int order))
+        if (_pages.SlabOf(pfn) is { } slab)
         {
-            LargeKmallocPages -= 1L << order;
-            _node.AddStat(NodeStatItem.NrSlabUnreclaimable, -(1L << order));
-            _pageAlloc.FreePages(pfn, order);
+            long offset = (long)((ulong)handle - DirectMapAddress(slab.Pfn, 0));
+            int size = slab.Cache.SizeBytes;
+            long index = offset / size;
+            if (offset % size != 0 || index >= slab.Objects || !slab.IsAllocated((int)index))
+                throw new InvalidOperationException(WhyNotFreeable(handle) ?? "bad free");
+            _core.Free(slab.Cache, slab, (int)index);
             return;
         }
-        var (slab, index) = Resolve(handle);
-        _core.Free(slab.Cache, slab, index);
+        if (WhyNotFreeable(handle) is { } why) throw new InvalidOperationException(why);
+        int order = _large[pfn];
+        _large.Remove(pfn);
+        LargeKmallocPages -= 1L << order;
+        _node.AddStat(NodeStatItem.NrSlabUnreclaimable, -(1L << order));
+        _pageAlloc.FreePages(pfn, order);
     }
 
     /// <summary>Null when kfree(handle) is valid; otherwise what is wrong with it, in the kernel's words.</summary>
