@@ -19,7 +19,11 @@ public sealed class KmemCache
         Layout = layout;
         ObjectSizeBytes = args.ObjectSizeBytes;
         Refcount = 1;
+        ReciprocalSize = (uint)(((1UL << 32) + (ulong)layout.SizeBytes - 1) / (ulong)layout.SizeBytes);
     }
+
+    /// <summary>s->reciprocal_size (reciprocal_value): obj_to_index divides by a multiply and shift.</summary>
+    internal uint ReciprocalSize { get; }
 
     /// <summary>Creation index: /proc/slabinfo lists the newest cache first.</summary>
     public int Id { get; }

@@ -206,12 +206,12 @@ public sealed class SlabAllocator
         long pfn = PfnOf(handle);
         if (_pages.SlabOf(pfn) is { } slab)
         {
-            long offset = (long)((ulong)handle - DirectMapAddress(slab.Pfn, 0));
-            int size = slab.Cache.SizeBytes;
-            long index = offset / size;
-            if (offset % size != 0 || index >= slab.Objects || !slab.IsAllocated((int)index))
+            KmemCache cache = slab.Cache;
+            ulong offset = (ulong)handle - DirectMapAddress(slab.Pfn, 0);
+            long index = (long)((offset * cache.ReciprocalSize) >> 32);   // obj_to_index (mm/slab.h)
+            if ((ulong)index * (ulong)cache.SizeBytes != offset || index >= slab.Objects || !slab.IsAllocated((int)index))
                 throw new InvalidOperationException(WhyNotFreeable(handle) ?? "bad free");
-            _core.Free(slab.Cache, slab, (int)index);
+            _core.Free(cache, slab, (int)index);
             return;
         }
         if (WhyNotFreeable(handle) is { } why) throw new InvalidOperationException(why);
