@@ -2,6 +2,7 @@
 // kmalloc_info[] (names and sizes), __kmalloc_index / kmalloc_size_index, kmalloc_type and
 // kmalloc_size_roundup. Pure functions; the caches themselves live in SlabAllocator.
 // Not modelled: CONFIG_RANDOM_KMALLOC_CACHES (off on the reference box), kmalloc buckets.
+using MemQuest.Engine.Slab.Layout;
 using MemQuest.Engine.PageAlloc;
 
 namespace MemQuest.Engine.Slab;

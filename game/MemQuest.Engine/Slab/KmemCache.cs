@@ -5,6 +5,8 @@
 //   slabs; NrPartial == slabs on the node list; CpuPartialSlabs == slabs on the per-CPU list.
 // Simplification (kernel-spec §18): one CPU's kmem_cache_cpu stands for all CPUs (the simulated
 //   work runs on CPU 0); 6.18 sheaves are treated as the per-CPU partial list they replace.
+using MemQuest.Engine.Slab.Layout;
+
 namespace MemQuest.Engine.Slab;
 
 public sealed class KmemCache

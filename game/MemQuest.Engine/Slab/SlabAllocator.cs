@@ -7,6 +7,7 @@
 // Invariants: SlabReclaimablePages + SlabUnreclaimablePages == node NR_SLAB_* stats; every page
 //   of a slab or large kmalloc is allocated in the buddy allocator.
 // Not modelled: memcg charging, kmalloc buckets, krealloc, kmem_cache_destroy.
+using MemQuest.Engine.Slab.Layout;
 using MemQuest.Engine.Events;
 using MemQuest.Engine.PageAlloc;
 using KmallocInfo = MemQuest.Engine.Slab.Kmalloc;

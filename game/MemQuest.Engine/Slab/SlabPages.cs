@@ -4,6 +4,7 @@
 // NR_SLAB_UNRECLAIMABLE (in pages) in the node stats.
 // Invariants: MemMap.Private[p] == slab.Id + 1 for every page p of a live slab; node stats equal
 //   the pages of all slabs of reclaimable / other caches (plus large kmalloc, see SlabAllocator).
+using MemQuest.Engine.Slab.Layout;
 using MemQuest.Engine.Events;
 using MemQuest.Engine.PageAlloc;
 

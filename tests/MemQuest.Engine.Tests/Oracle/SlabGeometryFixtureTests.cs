@@ -2,6 +2,7 @@
 // caches of a real 6.18 box (2 CPUs) must get its objsize, objperslab, pagesperslab, order, align,
 // min_partial and cpu_partial from the engine's own geometry of the catalogue's object size,
 // alignment and flags; every merged name must resolve to the same /sys/kernel/slab directory.
+using MemQuest.Engine.Slab.Layout;
 using System.Text.Json;
 using MemQuest.Engine;
 using MemQuest.Engine.Slab;

@@ -1,4 +1,5 @@
 // kernel-spec §19 facts 27-32 and the §5.2 geometry table for 1, 2, 4, 8, 16 and 64 CPUs.
+using MemQuest.Engine.Slab.Layout;
 using MemQuest.Engine.Slab;
 
 namespace MemQuest.Engine.Tests.Slab;

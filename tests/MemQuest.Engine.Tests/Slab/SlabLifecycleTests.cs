@@ -1,5 +1,6 @@
 // kernel-spec §5.3 lifecycle and property tests (CsCheck): kmalloc/kfree sequences keep the
 // slabinfo counters consistent, and freeing everything returns every page beyond min_partial.
+using MemQuest.Engine.Slab.Layout;
 using CsCheck;
 using MemQuest.Engine.PageAlloc;
 using MemQuest.Engine.Slab;
