@@ -36,6 +36,22 @@ public sealed class SlabLifecycleTests
         Assert.Equal(unreclaim + 4, m.Slab.SlabUnreclaimablePages);
     }
 
+    [Fact] // kernel-spec §5.2: under pressure a new slab uses the fallback order get_order(size)
+    public void NewSlab_NoOrder2Block_FallsBackToOrder0WithFewerObjects()
+    {
+        Machine m = Boot();
+        KmemCache c = FreshCache(m, 1024);
+        var held = new List<long>();
+        long pfn;
+        while ((pfn = m.PageAlloc.AllocPages(0, GfpFlags.GfpAtomic)) >= 0) held.Add(pfn);
+        foreach (long p in held.Where(p => p % 2 == 0)) m.PageAlloc.FreePages(p, 0);
+        while (m.PageAlloc.AllocPages(2, GfpFlags.GfpAtomic) >= 0) { }
+        m.Slab.KmemCacheAlloc(c, GfpFlags.GfpKernel);
+        Assert.Equal((1L, 4L), (c.NumSlabs, c.NumObjs));
+        Assert.Equal((16, 4), (c.Layout.ObjPerSlab, c.Layout.PagesPerSlab));
+        Assert.Equal(0, m.Slab.Resolve(m.Slab.KmemCacheAlloc(c, GfpFlags.GfpKernel)).Slab.Order);
+    }
+
     [Fact]
     public void ReclaimAccountCache_NewSlab_CountsInSReclaimable()
     {
