@@ -94,4 +94,20 @@ public sealed class SlabCommandsTests
         Assert.Matches(m.Groups[1].Value + @"-0x[0-9a-f]{16}   20480 unpurged vm_area\n", lab.Run("cat /proc/vmallocinfo").Stdout);
         Assert.False(lab.Run("vfree " + m.Groups[1].Value).Succeeded);
     }
+
+    [Fact]
+    public void EchoShrink_AfterFreeingEverything_ReturnsEmptySlabs()
+    {
+        var lab = Lab();
+        long initial = long.Parse(lab.Run("cat /sys/kernel/slab/kmalloc-cg-1k/slabs").Stdout.Split(' ')[0]);
+        string[] addresses = [.. Regex.Matches(lab.Run("kmalloc 1000 300 --cache kmalloc-cg-1k").Stdout, @"= (0x[0-9a-f]{16})").Select(m => m.Groups[1].Value)];
+        Assert.Equal(300, addresses.Length);
+        long before = long.Parse(lab.Run("cat /sys/kernel/slab/kmalloc-cg-1k/slabs").Stdout.Split(' ')[0]);
+        foreach (string a in addresses) Assert.True(lab.Run("kfree " + a).Succeeded);
+        Assert.True(lab.Run("echo 1 > /sys/kernel/slab/kmalloc-cg-1k/shrink").Succeeded);
+        long after = long.Parse(lab.Run("cat /sys/kernel/slab/kmalloc-cg-1k/slabs").Stdout.Split(' ')[0]);
+        Assert.True(before > initial, $"{initial} slabs at boot, {before} with 300 more objects");
+        Assert.True(after <= initial, $"{initial} slabs at boot, {before} before the shrink, {after} after");
+        Assert.False(lab.Run("echo 2 > /sys/kernel/slab/kmalloc-cg-1k/shrink").Succeeded);
+    }
 }
