@@ -73,4 +73,12 @@ public sealed class SlabGeometryFixtureTests
         string[] actual = [.. Box.Value.Slab.Caches.Reverse().Select(c => c.Name)];
         Assert.Equal(expected, actual);
     }
+
+    [Fact]
+    public void SlabinfoHeader_MatchesFixtureLines()
+    {
+        string[] header = [.. Fixture.GetProperty("inputs").GetProperty("slabinfo_header").EnumerateArray().Select(l => l.GetString()!)];
+        Assert.Equal(string.Join("", header.Select(l => l + "\n")), MemQuest.Engine.Procfs.Slabinfo.Header);
+        Assert.StartsWith(MemQuest.Engine.Procfs.Slabinfo.Header, MemQuest.Engine.Procfs.Slabinfo.Render(Box.Value.Slab), StringComparison.Ordinal);
+    }
 }
