@@ -78,7 +78,8 @@ public sealed class SlabGeometryFixtureTests
     public void SlabinfoHeader_MatchesFixtureLines()
     {
         string[] header = [.. Fixture.GetProperty("inputs").GetProperty("slabinfo_header").EnumerateArray().Select(l => l.GetString()!)];
-        Assert.Equal(string.Join("", header.Select(l => l + "\n")), MemQuest.Engine.Procfs.Slabinfo.Header);
+        string fromFixture = string.Join("", header.Select(l => l + "\n"));
+        Assert.Equal(MemQuest.Engine.Procfs.Slabinfo.Header, fromFixture);
         Assert.StartsWith(MemQuest.Engine.Procfs.Slabinfo.Header, MemQuest.Engine.Procfs.Slabinfo.Render(Box.Value.Slab), StringComparison.Ordinal);
     }
 }
