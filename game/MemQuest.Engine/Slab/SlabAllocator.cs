@@ -180,24 +180,28 @@ public sealed class SlabAllocator
         return -1;
     }
 
-    /// <summary>Why a large kmalloc found no block: fragmentation (enough free pages, no block of
-    /// the order) or plain shortage.</summary>
+    /// <summary>Why a large kmalloc found no block, zone by zone: fragmentation (free pages but no
+    /// block of the order), or a block that the zone's watermark and lowmem reserve protect.</summary>
     public string LargeFailureReason(int order, GfpFlags gfp)
     {
         ZoneType highest = _node.HighestPopulatedAtMost(PageAllocator.GfpZone(gfp));
-        var names = new List<string>();
+        var noBlock = new List<string>();
+        var guarded = new List<string>();
         long free = 0;
         for (int i = (int)highest; i >= 0; i--)
         {
             Zone z = _node.Zones[i];
             if (!z.IsPopulated) continue;
-            names.Add(z.Name);
-            free += z.NrFreePages;
+            if (z.HasFreeBlockAtLeast(order, false)) guarded.Add(z.Name);
+            else { noBlock.Add(z.Name); free += z.NrFreePages; }
         }
-        string zones = string.Join('/', names);
-        return free >= 1L << order
-            ? $"no free block of order >= {order} in {zones} (free {free} pages, fragmented)"
-            : $"only {free} pages free in {zones}, fewer than the {1L << order} needed";
+        string reason = noBlock.Count == 0 ? ""
+            : free >= 1L << order
+                ? $"no free block of order >= {order} in {string.Join('/', noBlock)} (free {free} pages, fragmented)"
+                : $"only {free} pages free in {string.Join('/', noBlock)}, fewer than the {1L << order} needed";
+        if (guarded.Count > 0)
+            reason += (reason.Length > 0 ? "; " : "") + $"{string.Join('/', guarded)} has such a block but is at its watermark (min + lowmem reserve)";
+        return reason;
     }
 
     /// <summary>Public API. kfree (mm/slub.c): free a kmalloc object or a large kmalloc (throws on a bad free).</summary>
