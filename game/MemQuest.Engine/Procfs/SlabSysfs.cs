@@ -2,6 +2,7 @@
 // kernel-spec §5.1-§5.3: object_size, slab_size, order, objs_per_slab, align, min_partial,
 // cpu_partial, objects, slabs, partial, aliases, reclaim_account, hwcache_align, destroy_by_rcu,
 // cache_dma. Each prints "%u\n" (objects/slabs/partial print the node total as "%lu N0=%lu").
+using MemQuest.Engine.Slab.Layout;
 using MemQuest.Engine.Slab;
 
 namespace MemQuest.Engine.Procfs;

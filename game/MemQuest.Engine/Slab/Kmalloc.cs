@@ -2,6 +2,7 @@
 // kmalloc_info[] (names and sizes), __kmalloc_index / kmalloc_size_index, kmalloc_type and
 // kmalloc_size_roundup. Pure functions; the caches themselves live in SlabAllocator.
 // Not modelled: CONFIG_RANDOM_KMALLOC_CACHES (off on the reference box), kmalloc buckets.
+using MemQuest.Engine.Slab.Layout;
 using MemQuest.Engine.PageAlloc;
 
 namespace MemQuest.Engine.Slab;
@@ -17,7 +18,7 @@ public static class Kmalloc
     public const int KmallocShiftLow = 3;
     public const int KmallocShiftHigh = 13;
 
-    private static readonly byte[] SizeIndex = [3, 4, 5, 5, 6, 6, 6, 6, 1, 1, 1, 1, 7, 7, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2];
+    private static ReadOnlySpan<byte> SizeIndex => [3, 4, 5, 5, 6, 6, 6, 6, 1, 1, 1, 1, 7, 7, 7, 7, 2, 2, 2, 2, 2, 2, 2, 2];
     private static readonly string[] ShortNames = ["0", "96", "192", "8", "16", "32", "64", "128", "256", "512", "1k", "2k", "4k", "8k"];
 
     /// <summary>Cache indices in creation order (kmalloc_info[1..13]: 96 and 192 first).</summary>
@@ -36,7 +37,7 @@ public static class Kmalloc
     public static int Index(long sizeBytes)
     {
         if (sizeBytes <= 0 || sizeBytes > MaxCacheSizeBytes) throw new ArgumentOutOfRangeException(nameof(sizeBytes), "kmalloc slab classes cover 1..8192 bytes");
-        return sizeBytes <= 192 ? SizeIndex[(sizeBytes - 1) / 8] : Units.Fls((ulong)(sizeBytes - 1));
+        return sizeBytes <= 192 ? SizeIndex[(int)((sizeBytes - 1) >> 3)] : Units.Fls((ulong)(sizeBytes - 1));
     }
 
     /// <summary>kmalloc_type (include/linux/slab.h): DMA beats reclaimable beats accounted.</summary>

@@ -5,6 +5,8 @@
 //   slabs; NrPartial == slabs on the node list; CpuPartialSlabs == slabs on the per-CPU list.
 // Simplification (kernel-spec §18): one CPU's kmem_cache_cpu stands for all CPUs (the simulated
 //   work runs on CPU 0); 6.18 sheaves are treated as the per-CPU partial list they replace.
+using MemQuest.Engine.Slab.Layout;
+
 namespace MemQuest.Engine.Slab;
 
 public sealed class KmemCache
@@ -19,7 +21,11 @@ public sealed class KmemCache
         Layout = layout;
         ObjectSizeBytes = args.ObjectSizeBytes;
         Refcount = 1;
+        ReciprocalSize = (uint)(((1UL << 32) + (ulong)layout.SizeBytes - 1) / (ulong)layout.SizeBytes);
     }
+
+    /// <summary>s->reciprocal_size (reciprocal_value): obj_to_index divides by a multiply and shift.</summary>
+    internal uint ReciprocalSize { get; }
 
     /// <summary>Creation index: /proc/slabinfo lists the newest cache first.</summary>
     public int Id { get; }

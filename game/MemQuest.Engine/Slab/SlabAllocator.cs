@@ -7,6 +7,7 @@
 // Invariants: SlabReclaimablePages + SlabUnreclaimablePages == node NR_SLAB_* stats; every page
 //   of a slab or large kmalloc is allocated in the buddy allocator.
 // Not modelled: memcg charging, kmalloc buckets, krealloc, kmem_cache_destroy.
+using MemQuest.Engine.Slab.Layout;
 using MemQuest.Engine.Events;
 using MemQuest.Engine.PageAlloc;
 using KmallocInfo = MemQuest.Engine.Slab.Kmalloc;
@@ -25,7 +26,7 @@ public sealed class SlabAllocator
     private readonly SlubCore _core;
     private readonly List<KmemCache> _caches = [];
     private readonly SortedDictionary<string, KmemCache> _byName = new(StringComparer.Ordinal);
-    private readonly KmemCache?[,] _kmalloc = new KmemCache?[4, KmallocInfo.KmallocShiftHigh + 1];
+    private readonly KmemCache?[] _kmalloc = new KmemCache?[4 * 16];
     private readonly SortedDictionary<long, int> _large = new();
     private KmemCache? _kmemCache, _kmemCacheNode;
 
@@ -57,7 +58,7 @@ public sealed class SlabAllocator
     public KmemCache? Find(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>The kmalloc cache of a type and index (Kmalloc.Index), or null before boot created it.</summary>
-    public KmemCache? KmallocCache(KmallocType type, int index) => _kmalloc[(int)type, index];
+    public KmemCache? KmallocCache(KmallocType type, int index) => _kmalloc[(int)type * 16 + index];
 
     /// <summary>kmem_cache_create (mm/slab_common.c), kernel-spec §5.4: merge into an existing
     /// compatible cache (find_mergeable) or create a new one.</summary>
@@ -115,7 +116,7 @@ public sealed class SlabAllocator
             foreach (int index in KmallocInfo.Indices)
             {
                 var args = new KmemCacheArgs(KmallocInfo.CacheName(type, index), KmallocInfo.SizeOfIndex(index), 0, KmallocInfo.FlagsOf(type));
-                _kmalloc[(int)type, index] = KmemCacheCreate(args);
+                _kmalloc[(int)type * 16 + index] = KmemCacheCreate(args);
             }
     }
 
@@ -146,7 +147,7 @@ public sealed class SlabAllocator
         if (sizeBytes < 0) throw new ArgumentOutOfRangeException(nameof(sizeBytes));
         if (sizeBytes == 0) return KmallocInfo.ZeroSizePtr;
         if (sizeBytes > KmallocInfo.MaxCacheSizeBytes) return KmallocLarge(sizeBytes, gfp);
-        KmemCache cache = _kmalloc[(int)KmallocInfo.TypeOf(gfp), KmallocInfo.Index(sizeBytes)]
+        KmemCache cache = _kmalloc[(int)KmallocInfo.TypeOf(gfp) * 16 + KmallocInfo.Index(sizeBytes)]
             ?? throw new InvalidOperationException("kmalloc before create_kmalloc_caches");
         long address = KmemCacheAlloc(cache, gfp);
         if (_events.Listening)
@@ -179,41 +180,51 @@ public sealed class SlabAllocator
         return -1;
     }
 
-    /// <summary>Why a large kmalloc found no block: fragmentation (enough free pages, no block of
-    /// the order) or plain shortage.</summary>
+    /// <summary>Why a large kmalloc found no block, zone by zone: fragmentation (free pages but no
+    /// block of the order), or a block that the zone's watermark and lowmem reserve protect.</summary>
     public string LargeFailureReason(int order, GfpFlags gfp)
     {
         ZoneType highest = _node.HighestPopulatedAtMost(PageAllocator.GfpZone(gfp));
-        var names = new List<string>();
+        var noBlock = new List<string>();
+        var guarded = new List<string>();
         long free = 0;
         for (int i = (int)highest; i >= 0; i--)
         {
             Zone z = _node.Zones[i];
             if (!z.IsPopulated) continue;
-            names.Add(z.Name);
-            free += z.NrFreePages;
+            if (z.HasFreeBlockAtLeast(order, false)) guarded.Add(z.Name);
+            else { noBlock.Add(z.Name); free += z.NrFreePages; }
         }
-        string zones = string.Join('/', names);
-        return free >= 1L << order
-            ? $"no free block of order >= {order} in {zones} (free {free} pages, fragmented)"
-            : $"only {free} pages free in {zones}, fewer than the {1L << order} needed";
+        string reason = noBlock.Count == 0 ? ""
+            : free >= 1L << order
+                ? $"no free block of order >= {order} in {string.Join('/', noBlock)} (free {free} pages, fragmented)"
+                : $"only {free} pages free in {string.Join('/', noBlock)}, fewer than the {1L << order} needed";
+        if (guarded.Count > 0)
+            reason += (reason.Length > 0 ? "; " : "") + $"{string.Join('/', guarded)} has such a block but is at its watermark (min + lowmem reserve)";
+        return reason;
     }
 
     /// <summary>Public API. kfree (mm/slub.c): free a kmalloc object or a large kmalloc (throws on a bad free).</summary>
     public void Kfree(long handle)
     {
         if (handle == KmallocInfo.ZeroSizePtr || handle == 0) return;
-        if (WhyNotFreeable(handle) is { } why) throw new InvalidOperationException(why);
         long pfn = PfnOf(handle);
-        if (_large.Remove(pfn, out int order))
+        if (_pages.SlabOf(pfn) is { } slab)
         {
-            LargeKmallocPages -= 1L << order;
-            _node.AddStat(NodeStatItem.NrSlabUnreclaimable, -(1L << order));
-            _pageAlloc.FreePages(pfn, order);
+            KmemCache cache = slab.Cache;
+            ulong offset = (ulong)handle - DirectMapAddress(slab.Pfn, 0);
+            long index = (long)((offset * cache.ReciprocalSize) >> 32);   // obj_to_index (mm/slab.h)
+            if ((ulong)index * (ulong)cache.SizeBytes != offset || index >= slab.Objects || !slab.IsAllocated((int)index))
+                throw new InvalidOperationException(WhyNotFreeable(handle) ?? "bad free");
+            _core.Free(cache, slab, (int)index);
             return;
         }
-        var (slab, index) = Resolve(handle);
-        _core.Free(slab.Cache, slab, index);
+        if (WhyNotFreeable(handle) is { } why) throw new InvalidOperationException(why);
+        int order = _large[pfn];
+        _large.Remove(pfn);
+        LargeKmallocPages -= 1L << order;
+        _node.AddStat(NodeStatItem.NrSlabUnreclaimable, -(1L << order));
+        _pageAlloc.FreePages(pfn, order);
     }
 
     /// <summary>Null when kfree(handle) is valid; otherwise what is wrong with it, in the kernel's words.</summary>

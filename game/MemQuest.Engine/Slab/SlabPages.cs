@@ -4,6 +4,7 @@
 // NR_SLAB_UNRECLAIMABLE (in pages) in the node stats.
 // Invariants: MemMap.Private[p] == slab.Id + 1 for every page p of a live slab; node stats equal
 //   the pages of all slabs of reclaimable / other caches (plus large kmalloc, see SlabAllocator).
+using MemQuest.Engine.Slab.Layout;
 using MemQuest.Engine.Events;
 using MemQuest.Engine.PageAlloc;
 
@@ -13,14 +14,16 @@ internal sealed class SlabPages(PgData node, PageAllocator pageAlloc, KernelEven
 {
     private readonly List<Slab?> _slabs = [];
     private readonly Stack<int> _freeIds = new();
+    private readonly PageFlags[] _flags = node.Map.Flags;
+    private readonly int[] _private = node.Map.Private;
 
     public int LiveSlabs { get; private set; }
 
     /// <summary>The slab that owns pfn, or null when the page is not a slab page.</summary>
     public Slab? SlabOf(long pfn)
     {
-        if (pfn < 0 || pfn >= node.Map.EndPfn || (node.Map.Flags[pfn] & PageFlags.Slab) == 0) return null;
-        int id = node.Map.Private[pfn] - 1;
+        if ((ulong)pfn >= (ulong)_flags.Length || (_flags[pfn] & PageFlags.Slab) == 0) return null;
+        int id = _private[pfn] - 1;
         return id >= 0 && id < _slabs.Count ? _slabs[id] : null;
     }
 

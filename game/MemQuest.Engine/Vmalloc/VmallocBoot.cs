@@ -10,7 +10,7 @@ namespace MemQuest.Engine.Vmalloc;
 public static class VmallocBoot
 {
     /// <summary>Module sizes in pages (text + data of a typical server's modules).</summary>
-    private static readonly int[] ModulePages = [9, 23, 14, 41, 6, 18, 112, 33, 8, 27, 64, 12, 5, 19, 45, 11];
+    private static ReadOnlySpan<int> ModulePages => [9, 23, 14, 41, 6, 18, 112, 33, 8, 27, 64, 12, 5, 19, 45, 11];
 
     public static void Boot(VmallocSpace vm, int cpus, long totalramPages)
     {

@@ -72,6 +72,8 @@ public sealed class VmallocSpace(PgData node, PageAllocator pageAlloc, SlabAlloc
     {
         if (sizeBytes <= 0) return null;
         long size = Units.PageAlign(sizeBytes);
+        if (size >> Units.PageShift > node.TotalramPages) return null;   // "vmalloc error: size %lu, exceeds total pages"
+
         VmapArea? area = GetVmArea(size, alignBytes, VmFlags.Alloc, caller, modules);
         if (area is null) return null;
         int nr = (int)(size >> Units.PageShift);

@@ -2,6 +2,7 @@
 // caches of a real 6.18 box (2 CPUs) must get its objsize, objperslab, pagesperslab, order, align,
 // min_partial and cpu_partial from the engine's own geometry of the catalogue's object size,
 // alignment and flags; every merged name must resolve to the same /sys/kernel/slab directory.
+using MemQuest.Engine.Slab.Layout;
 using System.Text.Json;
 using MemQuest.Engine;
 using MemQuest.Engine.Slab;
@@ -71,5 +72,14 @@ public sealed class SlabGeometryFixtureTests
         string[] expected = [.. Fixture.GetProperty("outputs").GetProperty("caches").EnumerateArray().Select(c => c.GetProperty("name").GetString()!)];
         string[] actual = [.. Box.Value.Slab.Caches.Reverse().Select(c => c.Name)];
         Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void SlabinfoHeader_MatchesFixtureLines()
+    {
+        string[] header = [.. Fixture.GetProperty("inputs").GetProperty("slabinfo_header").EnumerateArray().Select(l => l.GetString()!)];
+        string fromFixture = string.Join("", header.Select(l => l + "\n"));
+        Assert.Equal(MemQuest.Engine.Procfs.Slabinfo.Header, fromFixture);
+        Assert.StartsWith(MemQuest.Engine.Procfs.Slabinfo.Header, MemQuest.Engine.Procfs.Slabinfo.Render(Box.Value.Slab), StringComparison.Ordinal);
     }
 }

@@ -7,6 +7,8 @@
 // object size is not observable on a running box (sysfs shows the merged cache), so aliases carry
 // the object size of the cache they merge into.
 // Geometry (objsize, objperslab, pagesperslab) is never stored: SlabGeometry derives it.
+using MemQuest.Engine.Slab.Layout;
+
 namespace MemQuest.Engine.Slab.Catalog;
 
 public static partial class BootCatalog

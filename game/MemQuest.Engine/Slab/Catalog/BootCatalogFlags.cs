@@ -1,5 +1,7 @@
 // Short names for SlabFlags in the boot catalogue tables (BootCatalog.Part*.cs), so each
 // kmem_cache_create call stays one readable line.
+using MemQuest.Engine.Slab.Layout;
+
 namespace MemQuest.Engine.Slab.Catalog;
 
 public static class BootCatalogFlags

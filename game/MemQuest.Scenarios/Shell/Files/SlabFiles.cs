@@ -1,9 +1,11 @@
 // Registers the slab and vmalloc files (kernel-spec §5.4, §7): /proc/slabinfo, /proc/vmallocinfo
 // and /sys/kernel/slab/NAME/ATTR, where NAME is a cache's directory (its name, or :tags-size for
-// a mergeable cache) or any name merged into it (the kernel's symlinks).
+// a mergeable cache) or any name merged into it (the kernel's symlinks); writing 1 to shrink
+// runs kmem_cache_shrink.
 using MemQuest.Engine;
 using MemQuest.Engine.Procfs;
 using MemQuest.Engine.Slab;
+using MemQuest.Engine.Sysctl;
 
 namespace MemQuest.Scenarios.Shell.Files;
 
@@ -25,9 +27,18 @@ public static class SlabFiles
         if (slash <= 0) return null;
         KmemCache? cache = FindDirectory(m.Slab, rest[..slash]);
         string attribute = rest[(slash + 1)..];
+        if (cache is not null && attribute == "shrink") return Shrink(m, cache);
         if (cache is null || SlabSysfs.Read(cache, attribute) is null) return null;
         return VirtualFile.ReadOnly(() => SlabSysfs.Read(cache, attribute)!);
     }
+
+    /// <summary>shrink_show/shrink_store (mm/slub.c): reads empty; writing 1 runs kmem_cache_shrink.</summary>
+    private static VirtualFile Shrink(Machine m, KmemCache cache) => new(() => "", value =>
+    {
+        if (!value.StartsWith('1')) return Errno.EINVAL;
+        m.Slab.KmemCacheShrink(cache);
+        return Errno.Ok;
+    });
 
     private static KmemCache? FindDirectory(SlabAllocator slab, string name) =>
         slab.Find(name) ?? slab.Caches.FirstOrDefault(c => c.SysfsName == name);
@@ -35,7 +46,7 @@ public static class SlabFiles
     private static IEnumerable<string> List(Machine m)
     {
         foreach (KmemCache c in m.Slab.Caches)
-            foreach (string attribute in SlabSysfs.Attributes)
+            foreach (string attribute in SlabSysfs.Attributes.Append("shrink"))
                 yield return SysSlab + c.SysfsName + "/" + attribute;
     }
 }

@@ -33,7 +33,10 @@ public sealed class VmallocCommand : IShellCommand
             return ShellResult.Usage($"{Name}: give a size in bytes such as 16k or 2M (usage: {Name} SIZE)");
         if (Name == "kvmalloc") return Kvmalloc(m, size);
         VmapArea? area = m.Vmalloc.Vmalloc(size, LabCaller);
-        if (area is null) return ShellResult.Fail($"vmalloc({size}): vmalloc error: size {size}, failed to allocate pages (or no room in the vmalloc range)\n");
+        if (area is null)
+            return ShellResult.Fail(Units.PageAlign(size) >> Units.PageShift > m.Node.TotalramPages
+                ? $"vmalloc({size}): vmalloc error: size {size}, exceeds total pages\n"
+                : $"vmalloc({size}): vmalloc error: size {size}, failed to allocate pages, mode:0xcc2(GFP_KERNEL|__GFP_HIGHMEM)\n");
         return ShellResult.Ok($"vmalloc({size}) = 0x{area.VaStart:x16} {Describe(area)}\n");
     }
 

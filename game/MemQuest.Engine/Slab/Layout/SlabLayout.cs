@@ -1,7 +1,7 @@
 // Models the geometry fields of struct kmem_cache (mm/slab.h) that SLUB computes once per cache,
 // kernel-spec §5.1-§5.3: size, align, free-pointer offset, preferred and fallback order (s->oo,
 // s->min), min_partial, cpu_partial and cpu_partial_slabs. Immutable once computed.
-namespace MemQuest.Engine.Slab;
+namespace MemQuest.Engine.Slab.Layout;
 
 /// <param name="SizeBytes">s->size: object plus metadata, aligned (the slabinfo objsize column).</param>
 /// <param name="AlignBytes">s->align after calculate_alignment.</param>

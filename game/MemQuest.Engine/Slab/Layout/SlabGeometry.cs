@@ -3,7 +3,7 @@
 // set_min_partial and set_cpu_partial. Pure integer functions of (object size, align, flags, CPUs).
 // Invariants: ObjPerSlab = (4096 << Order) / SizeBytes; SizeBytes is a multiple of AlignBytes.
 // Not modelled: slub_debug metadata (red zones, tracking), KASAN, slub_min/max_order boot params.
-namespace MemQuest.Engine.Slab;
+namespace MemQuest.Engine.Slab.Layout;
 
 public static class SlabGeometry
 {

@@ -3,7 +3,7 @@
 // arguments: a constructor (ctor), a usercopy region (usersize != 0) and an explicit free-pointer
 // offset (kmem_cache_args.use_freeptr_offset). Values are this model's, not the kernel's bits.
 // Not modelled: debug flags (SLAB_RED_ZONE, SLAB_POISON, SLAB_STORE_USER): slub_debug is off.
-namespace MemQuest.Engine.Slab;
+namespace MemQuest.Engine.Slab.Layout;
 
 [Flags]
 public enum SlabFlags

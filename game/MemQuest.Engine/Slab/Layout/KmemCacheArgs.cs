@@ -1,6 +1,6 @@
 // Models the arguments of kmem_cache_create (mm/slab_common.c, struct kmem_cache_args), kernel-spec
 // §5.1: the caller's object size, requested alignment and flags. SLUB derives everything else.
-namespace MemQuest.Engine.Slab;
+namespace MemQuest.Engine.Slab.Layout;
 
 /// <param name="Name">The cache name as passed to kmem_cache_create.</param>
 /// <param name="ObjectSizeBytes">sizeof the object (s->object_size).</param>
