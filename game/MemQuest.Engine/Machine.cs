@@ -89,23 +89,30 @@ public sealed partial class Machine
         m.Oom.Scope = new MemcgOomScope(m.Cgroups, m.MemcgCharge, () => m.Swap.TotalPages);
         m.PageAlloc.ChargeHook = m.MemcgCharge.ChargeNewPage;
         m.PageAlloc.UnchargeHook = m.MemcgCharge.UnchargePage;
+        m.BootPageCache();
+        m.InitOvercommitReserves();
         m.Sysctls.Changed += m.OnSysctlChanged;
         foreach (var (name, value) in spec.Sysctls)
         {
             Errno e = m.Sysctls.Write(name, value);
             if (e != Errno.Ok) throw new ArgumentException($"sysctl vm.{name}={value}: {ErrnoText.Of(e)}", nameof(spec));
         }
-        m.BootPageCache();
         return m;
     }
 
-    /// <summary>init_per_zone_wmark_min, then the THP raise and the overcommit reserves (kernel-spec §3.1, §9.3).</summary>
+    /// <summary>init_per_zone_wmark_min, then the THP raise (kernel-spec §3.1).</summary>
     private void InitReserves()
     {
         long minFree = WatermarkSetup.CalculateMinFreeKbytes(WatermarkSetup.NrFreeBufferPages(Node));
         ApplyMinFreeKbytes(minFree);
         if (ThpEnabled != "never")
             ApplyMinFreeKbytes(WatermarkSetup.RecommendedMinFreeKbytes(Node, minFree));
+    }
+
+    /// <summary>init_user_reserve / init_admin_reserve (mm/util.c, subsys_initcall), kernel-spec §9.3:
+    /// 1/32 of the memory still free once the kernel's own boot allocations are done.</summary>
+    private void InitOvercommitReserves()
+    {
         long freeKb = Units.K(Node.NrFreePages);
         Sysctls.SetComputed(SysctlCatalog.UserReserveKbytes, Math.Min(freeKb / 32, 1L << 17));
         Sysctls.SetComputed(SysctlCatalog.AdminReserveKbytes, Math.Min(freeKb / 32, 1L << 13));

@@ -43,8 +43,19 @@ public sealed class ArchitectureTests
     [Fact]
     public void BannedPattern_CatchesAnOffence() => Assert.Matches(Banned, "var r = new Random(1);");
 
+    [Fact]
+    public void StripComment_IgnoresProseInStringsButKeepsCode()
+    {
+        Assert.DoesNotMatch(Banned, StripComment("return $\"double free of {x}\";"));
+        Assert.Matches(Banned, StripComment("double d = Parse(\"1\"); // fine"));
+    }
+
+    private static readonly Regex StringLiteral = new("\\$?@?\"(?:[^\"\\\\]|\\\\.)*\"", RegexOptions.Compiled);
+
+    /// <summary>The code part of a line: comments and string literals removed ("double free" is prose).</summary>
     private static string StripComment(string line)
     {
+        line = StringLiteral.Replace(line, "\"\"");
         string t = line.TrimStart();
         if (t.StartsWith("//", StringComparison.Ordinal) || t.StartsWith("*", StringComparison.Ordinal)) return "";
         int i = line.IndexOf("//", StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public sealed class PageCache
     private readonly PageAllocator _alloc;
     private readonly Lruvec _lru;
     private readonly VmEvents _events;
-    private readonly int[] _indexOf;
+    private readonly SparsePfnArray _indexOf;
     private readonly SortedDictionary<int, Inode> _inodes = new();
 
     public PageCache(PgData node, PageAllocator alloc, Lruvec lru, VmEvents events)
@@ -31,7 +31,7 @@ public sealed class PageCache
         _alloc = alloc;
         _lru = lru;
         _events = events;
-        _indexOf = new int[node.Map.EndPfn];
+        _indexOf = new SparsePfnArray(node.Map.EndPfn);
     }
 
     /// <summary>Dirty inodes in dirtied_when order (the bdi's b_dirty list).</summary>

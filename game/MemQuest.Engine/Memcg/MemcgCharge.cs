@@ -28,7 +28,7 @@ public sealed class MemcgCharge
     private readonly MemMap _map;
     // page->memcg_data: memcg id + 1 of the charged block headed at this pfn, negated for kernel memory
     // (__GFP_ACCOUNT: page tables); 0 = uncharged. Allocated on the first charge (4 bytes a page).
-    private int[]? _owner;
+    private SparsePfnArray? _owner;
 
     public MemcgCharge(MemcgTree tree, OomKiller oom, Func<Process?> current, MemMap map)
     {
@@ -48,7 +48,7 @@ public sealed class MemcgCharge
         MemCgroup g = _tree.GroupOf(current);
         if (g.IsRoot) return true;
         if (!TryCharge(g, 1L << order, current)) return false;
-        _owner ??= new int[_map.EndPfn];
+        _owner ??= new SparsePfnArray(_map.EndPfn);
         _owner[pfn] = kmem ? -(g.Id + 1) : g.Id + 1;
         return true;
     }
@@ -113,11 +113,11 @@ public sealed class MemcgCharge
     {
         var ids = new HashSet<int>(_tree.PreOrder(g).Select(c => c.Id + 1));
         long anon = 0, file = 0, pgtables = 0;
-        for (long pfn = 0; _owner is not null && pfn < _owner.Length; pfn++)
+        foreach (var (pfn, owner) in _owner?.NonZero() ?? [])
         {
-            if (_owner[pfn] == 0 || !ids.Contains(Math.Abs(_owner[pfn]))) continue;
+            if (!ids.Contains(Math.Abs(owner))) continue;
             long pages = 1L << _map.Order[pfn];
-            if (_owner[pfn] < 0) pgtables += pages;
+            if (owner < 0) pgtables += pages;
             else if ((_map.Flags[pfn] & PageFlags.Anon) != 0) anon += pages;
             else file += pages;
         }
@@ -127,8 +127,11 @@ public sealed class MemcgCharge
     /// <summary>page->memcg_data of every charged block, in pfn order.</summary>
     public void AddToDigest(DigestWriter w)
     {
-        for (long pfn = 0; _owner is not null && pfn < _owner.Length; pfn++)
-            if (_owner[pfn] != 0) { w.Add(pfn); w.Add(_owner[pfn]); }
+        foreach (var (pfn, owner) in _owner?.NonZero() ?? [])
+        {
+            w.Add(pfn);
+            w.Add(owner);
+        }
     }
 
     /// <summary>mem_cgroup_oom + mem_cgroup_out_of_memory (mm/memcontrol.c): true when the OOM killer made progress.</summary>

@@ -11,8 +11,11 @@ namespace MemQuest.Engine.PageAlloc;
 
 public sealed class PageAllocator(PgData node, KernelEventLog events)
 {
-    /// <summary>Bound on slow-path rounds; deterministic retries beyond this change nothing.</summary>
+    /// <summary>Bound on OOM-kill rounds for one allocation; deterministic retries beyond this change nothing.</summary>
     private const int MaxSlowPathRounds = 64;
+
+    /// <summary>A safety bound on reclaim rounds that made progress (each frees at least one page).</summary>
+    private const long MaxReclaimRounds = 1L << 22;
 
     public PgData Node { get; } = node;
 
@@ -161,7 +164,8 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         if (pfn >= 0) return pfn;
         if ((gfp & GfpFlags.DirectReclaim) == 0)
             return Fail(order, gfp, "cannot sleep, and every zone is below its min watermark or lacks a free block of that order");
-        for (int round = 0; round < MaxSlowPathRounds; round++)
+        int oomRounds = 0;
+        for (long round = 0; round < MaxReclaimRounds && oomRounds < MaxSlowPathRounds; round++)
         {
             if (order > 0 && SlowPath.DirectCompact(order, gfp) > 0)
             {
@@ -171,7 +175,10 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
             long reclaimed = SlowPath.DirectReclaim(order, gfp, highest);
             pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
             if (pfn >= 0) return pfn;
-            if (reclaimed > 0) continue;
+            // should_reclaim_retry: progress resets the retry count (orders <= costly); the pool of
+            // reclaimable pages is finite, so this ends in success or a pass that frees nothing.
+            if (reclaimed > 0 && order <= Units.PageAllocCostlyOrder) continue;
+            oomRounds++;
             pfn = GetPageFromFreelist(order, AllocFlags.WmarkHigh, highest, mt, gfp);
             if (pfn >= 0) return pfn;
             if (order > Units.PageAllocCostlyOrder)

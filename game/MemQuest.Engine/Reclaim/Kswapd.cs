@@ -58,7 +58,11 @@ public sealed class Kswapd(PgData node, Vmscan vmscan, VmEvents events)
         if (!Awake) return;
         Runs++;
         events.Count(VmEventItem.Pageoutrun);
+        long[] zoneBoosts = node.Zones.Select(z => z.Watermarks.Boost).ToArray();
         long reclaimed = BalancePgdat();
+        // balance_pgdat's exit: the boost this pass started with is spent, whatever it reclaimed.
+        for (int i = 0; i < zoneBoosts.Length; i++)
+            node.Zones[i].Watermarks.Boost -= Math.Min(node.Zones[i].Watermarks.Boost, zoneBoosts[i]);
         if (reclaimed > 0) Failures = 0;
         else if (++Failures >= MaxReclaimRetries) Awake = false;
         if (!PgdatBalanced(Order, HighestZone)) return;

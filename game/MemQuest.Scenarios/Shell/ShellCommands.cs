@@ -15,7 +15,6 @@ public static class ShellCommands
         IShellCommand[] commands =
         [
             new CatCommand(),
-            new CgroupDirCommand(remove: false),
             new CgroupDirCommand(remove: true),
             new ChoomCommand(),
             new DmesgCommand(),

@@ -12,7 +12,7 @@ public sealed class OomAllocationTests
 
     private static (Machine, VirtualMemory) Box(params (string, string)[] sysctls)
     {
-        var spec = new MachineSpec(64 * 1024, 2) { Sysctls = sysctls.Select(s => new KeyValuePair<string, string>(s.Item1, s.Item2)).ToList() };
+        var spec = new MachineSpec(128 * 1024, 2) { Sysctls = sysctls.Select(s => new KeyValuePair<string, string>(s.Item1, s.Item2)).ToList() };
         Machine m = Machine.Boot(spec, 1);
         m.Processes.Add(new Process(1, "systemd", 0, new MmStruct { RssAnonPages = 3000 }));   // init: never a victim
         return (m, m.Mm);
@@ -35,7 +35,7 @@ public sealed class OomAllocationTests
         (Machine m, VirtualMemory vm) = Box(("overcommit_memory", "1"));
         Spawn(vm, "sh");                                     // libc is now in the page cache, where it stays
         long freeBefore = m.Node.NrFreePages;
-        LabOutcome o = Touch(vm, "hog", 96 * MiB);
+        LabOutcome o = Touch(vm, "hog", 160 * MiB);
         Process hog = o.Process!;
 
         Assert.Equal(LabFailure.PageAllocationFailed, o.Failure);
@@ -55,9 +55,9 @@ public sealed class OomAllocationTests
     public void Touch_PastRam_TheBiggerBystanderDiesAndTheGrowSucceeds()
     {
         (Machine m, VirtualMemory vm) = Box(("overcommit_memory", "1"));
-        Process db = Spawn(vm, "db", touchBytes: 40 * MiB);
+        Process db = Spawn(vm, "db", touchBytes: 80 * MiB);
         long growBytes = Units.PagesToBytes(m.Node.NrFreePages) + 4 * MiB;   // more than is free, less than db holds
-        Assert.True(growBytes < 40 * MiB);
+        Assert.True(growBytes < 80 * MiB);
         LabOutcome o = Touch(vm, "app", growBytes);
         Process app = o.Process!;
 
@@ -73,9 +73,9 @@ public sealed class OomAllocationTests
     public void Touch_PastRam_ProtectedBystanderSurvives()
     {
         (Machine m, VirtualMemory vm) = Box(("overcommit_memory", "1"));
-        Process db = Spawn(vm, "db", touchBytes: 40 * MiB);
+        Process db = Spawn(vm, "db", touchBytes: 80 * MiB);
         db.OomScoreAdj = -1000;
-        Process app = Touch(vm, "app", 60 * MiB).Process!;
+        Process app = Touch(vm, "app", 100 * MiB).Process!;
         Assert.Same(db, m.Processes.Find(db.Pid));
         Assert.Same(app, m.Oom.LastDecision!.Chosen);
     }
@@ -84,7 +84,7 @@ public sealed class OomAllocationTests
     public void Touch_PanicOnOom_BoxPanicsAndStops()
     {
         (Machine m, VirtualMemory vm) = Box(("overcommit_memory", "1"), ("panic_on_oom", "1"));
-        Touch(vm, "hog", 96 * MiB);
+        Touch(vm, "hog", 160 * MiB);
         Assert.True(m.Panicked);
         Assert.EndsWith("] Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled", m.Kmsg.Lines[^2]);
     }

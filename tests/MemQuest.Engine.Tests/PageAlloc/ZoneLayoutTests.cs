@@ -36,20 +36,28 @@ public sealed class ZoneLayoutTests
     // order, so the first order-10 allocation comes from the zone's lowest pfn
     public void Boot_FirstOrder10Allocation_ComesFromLowestPfnOfNormal()
     {
-        Machine m = Machine.Boot(new MachineSpec(8L * 1024 * 1024), 1);
-        Zone normal = m.Zones[2];
-        Assert.Equal(normal.StartPfn, m.PageAlloc.AllocPages(10, GfpFlags.GfpHighuserMovable));
-        Assert.Equal(normal.StartPfn + 1024, m.PageAlloc.AllocPages(10, GfpFlags.GfpHighuserMovable));
+        var (node, pageAlloc) = FreshNode(8L * 1024 * 1024);
+        Zone normal = node.Zones[2];
+        Assert.Equal(normal.StartPfn, pageAlloc.AllocPages(10, GfpFlags.GfpHighuserMovable));
+        Assert.Equal(normal.StartPfn + 1024, pageAlloc.AllocPages(10, GfpFlags.GfpHighuserMovable));
+    }
+
+    /// <summary>The node as memblock hands it to the buddy allocator, before the kernel's own boot allocations.</summary>
+    private static (PgData Node, PageAllocator PageAlloc) FreshNode(long memTotalKb)
+    {
+        var events = new MemQuest.Engine.Events.KernelEventLog();
+        PgData node = ZoneLayout.Boot(memTotalKb, events);
+        return (node, new PageAllocator(node, events));
     }
 
     [Fact] // kernel-spec §2.1: an order-0 request takes the smallest free block first (the zone's ragged end)
     public void Boot_FirstOrder0Allocation_TakesSmallestBlock()
     {
-        Machine m = Machine.Boot(new MachineSpec(8L * 1024 * 1024), 1);
-        Zone normal = m.Zones[2];
+        var (node, pageAlloc) = FreshNode(8L * 1024 * 1024);
+        Zone normal = node.Zones[2];
         int smallest = Enumerable.Range(0, Units.NrPageOrders).First(o => normal.NrFree(o) > 0);
         long expected = normal.FirstFree(smallest, MigrateType.Movable);
-        Assert.Equal(expected, m.PageAlloc.AllocPages(0, GfpFlags.GfpHighuserMovable));
+        Assert.Equal(expected, pageAlloc.AllocPages(0, GfpFlags.GfpHighuserMovable));
     }
 
     [Fact] // kernel-spec §3.1: THP madvise raises min_free_kbytes to 67584 with three zones

@@ -1,5 +1,7 @@
-// mkdir [-p] DIR...: make directories in the simulated filesystem (each gets a dentry and an inode).
+// mkdir [-p] DIR...: make directories in the simulated filesystem (each gets a dentry and an inode),
+// or memory cgroups under /sys/fs/cgroup.
 using MemQuest.Engine.Sysctl;
+using MemQuest.Scenarios.Shell.Files;
 
 namespace MemQuest.Scenarios.Shell.Commands.Files;
 
@@ -17,6 +19,13 @@ public sealed class MkdirCommand : IShellCommand
         var err = new System.Text.StringBuilder();
         foreach (string d in dirs)
         {
+            if (MemcgFiles.CgroupPath(d) is not null)
+            {
+                // cgroupfs: a directory under /sys/fs/cgroup is a new memory cgroup (cgroup v2).
+                Errno ce = MemcgFiles.Mkdir(context.Machine, d);
+                if (ce != Errno.Ok && !(ce == Errno.EEXIST && parents)) err.Append($"mkdir: cannot create directory '{d}': {ErrnoText.Of(ce)}\n");
+                continue;
+            }
             if (!d.StartsWith('/')) { err.Append($"mkdir: cannot create directory '{d}': give an absolute path (the console has no current directory)\n"); continue; }
             if (parents)
             {

@@ -36,7 +36,11 @@ public sealed class GrowCommand : IShellCommand
             LabOutcome o = LabProgram.Grow(context.Machine.Mm, p, Math.Min(step, total - done));
             done += o.TouchedBytes;
             if (o.Failure == LabFailure.MmapRefused) return ShellResult.Fail($"mmap: Cannot allocate memory\n{p.Comm} ({p.Pid}) wrote {done} bytes before mmap failed\n");
-            if (o.Failure != LabFailure.None && p.Exiting) return ShellResult.Fail("Killed\n", 137);   // SIGKILL from the OOM killer: bash's job report
+            if (o.Failure != LabFailure.None && p.Exiting)
+            {
+                context.Machine.Mm.Exit(p);   // SIGKILL from the OOM killer: bash reports it once the child is reaped
+                return ShellResult.Fail("Killed\n", 137);
+            }
             if (o.Failure != LabFailure.None) return ShellResult.Fail(Messages.PageAllocFailed + $"{p.Comm} ({p.Pid}) is stuck in a page fault after writing {done} more bytes\n");
             context.Machine.Step();
         }

@@ -34,7 +34,8 @@ public sealed class SpawnCommand : IShellCommand
                 m.Mm.Exit(p);
                 return ShellResult.Fail("mmap: Cannot allocate memory\n");
             case LabFailure.PageAllocationFailed:
-                return p.Exiting ? ShellResult.Fail("Killed\n", 137)   // SIGKILL from the OOM killer: bash's job report
+                if (p.Exiting) m.Mm.Exit(p);   // SIGKILL from the OOM killer: bash reports it once the child is reaped
+                return p.Exiting ? ShellResult.Fail("Killed\n", 137)
                     : ShellResult.Fail(Messages.PageAllocFailed + $"{argv[1]} ({p.Pid}) is stuck in a page fault after touching {o.TouchedBytes} bytes\n");
         }
         string where = spec.MapBytes > 0 ? $", first mapping at {TaskArgs.Hex(o.FirstMappingAddress)}" : "";
