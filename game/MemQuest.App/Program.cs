@@ -29,6 +29,11 @@ public static class Program
         root.Options.Add(saves);
         root.Subcommands.Add(LabCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ListCommand.Create(content));
+        root.Subcommands.Add(PlayCommand.Create(content));
+        root.Subcommands.Add(SolveCommand.Create(content));
+        root.Subcommands.Add(ReplayCommand.Create(content));
+        root.Subcommands.Add(CheckContentCommand.Create(content));
         root.SetAction(_ => LabCommand.Run(new LabOptions(4L << 30, 2, 0, 1, KeepGoing: true, Script: null)));
         return root;
     }

@@ -35,6 +35,10 @@ public sealed class Session
         Shell.Commands.Game.ConfigFiles.Register(Console.Context.Files, Incident);
     }
 
+    /// <summary>A box that has been up a while: its services got pids in this range (seeded, so a
+    /// solution that hard-codes a pid fails on hidden seeds; $(pidof NAME) does not).</summary>
+    public const int FirstPidMin = 400, FirstPidMax = 4000;
+
     public ScenarioDefinition Scenario { get; }
     public ulong Seed { get; }
     public string ContentDigest { get; }
@@ -60,6 +64,7 @@ public sealed class Session
         string? missing = Readiness.Missing(scenario, EngineKernel.Provided);
         if (missing is not null) throw new InvalidOperationException(missing);
         var s = new Session(scenario, seed, contentDigest);
+        s.Machine.Processes.SetLastPid((int)s.Machine.Random.Next(FirstPidMin, FirstPidMax));
         s.Services.StartAll(0);
         foreach (ModuleDefinition m in scenario.Modules.Where(m => m.LoadAtBoot)) s.Modules.Load(m.Name, [], 0);
         s.Verdicts = s._judge.Objectives(s.JudgeContext);
