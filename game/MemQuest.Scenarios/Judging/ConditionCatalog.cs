@@ -23,6 +23,7 @@ public static class ConditionCatalog
         ["snapshot-succeeds"] = SnapshotSucceeds.Parse,
         ["rss-below"] = RssBelow.Parse,
         ["no-page-allocation-failure"] = NoPageAllocFailure.Parse,
+        ["job-finished"] = JobFinished.Parse,
     };
 
     public static IEnumerable<string> Keys => Parsers.Keys;

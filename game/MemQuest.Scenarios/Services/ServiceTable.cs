@@ -58,7 +58,7 @@ public sealed class ServiceTable
             p.Context.Tick = tick;
             p.Behavior!.Tick(p.Context);
             DrainJournal(p, tick);
-            if (p.Context.Exited) Exit(p, tick, UnitState.Inactive, "Deactivated successfully.");
+            if (p.Context.Exited) { p.Finished = true; Exit(p, tick, UnitState.Inactive, "Deactivated successfully."); }
         }
         foreach (WorkloadProcess p in _processes) SampleHealth(p);
     }

@@ -26,6 +26,9 @@ public sealed class WorkloadProcess(ProcessDefinition definition, WorkloadDefini
     public long P99Ms { get; set; } = ServiceHealth.DownP99Ms;
     public string? ExitReason { get; set; }
 
+    /// <summary>The process ended by itself with success (a batch job that finished its work).</summary>
+    public bool Finished { get; set; }
+
     /// <summary>The config file as edited (key → value), in file order.</summary>
     public List<ConfigSetting> Config { get; } = [.. definition.Service?.Config ?? []];
 

@@ -85,6 +85,9 @@ public sealed class EngineKernel(Machine machine) : IKernelMechanisms
         foreach (long p in pages) machine.PageAlloc.FreePages(p, 0);
     }
 
+    public long MeminfoKb(string field) =>
+        Engine.Procfs.Meminfo.Compute(machine).Lines.FirstOrDefault(l => l.Key == field).Value;
+
     /// <summary>No task can fault yet (no mm), so every counter is zero in this build.</summary>
     public ProcessCounters Counters(int pid) => default;
 

@@ -49,6 +49,9 @@ public interface IKernelMechanisms
 
     void Vfree(long handle);
 
+    /// <summary>A /proc/meminfo line in kB, as a program that reads the file sees it.</summary>
+    long MeminfoKb(string field);
+
     /// <summary>What the kernel counted for a task (faults, swap-ins, stalls) since it started.</summary>
     ProcessCounters Counters(int pid);
 

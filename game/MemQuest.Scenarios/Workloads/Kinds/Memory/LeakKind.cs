@@ -15,22 +15,34 @@ public sealed class LeakKind : WorkloadKind
         WorkloadParam.Size("leak_kb_per_tick", "256k", "memory kept per tick at normal load"),
         WorkloadParam.Count("chunk_bytes", "4096", "size of each leaked object"),
         WorkloadParam.Count("temp_allocs_per_tick", "8", "short-lived allocations per tick (malloc then free)"),
+        WorkloadParam.Size("cap_kb", "0", "the cache's bound: above it the oldest objects are freed (0: unbounded, the leak)"),
     ];
 
     public override Mechanism Needs(WorkloadParams p) => Mechanism.Spawn | Mechanism.AnonFaults | Mechanism.Malloc;
 
     public override IWorkloadBehavior Create(WorkloadParams p) =>
-        new Behavior(p.Kb("heap_kb"), p.Kb("leak_kb_per_tick"), Math.Max(16, p.Int("chunk_bytes")), p.Int("temp_allocs_per_tick"));
+        new Behavior(p.Kb("heap_kb"), p.Kb("leak_kb_per_tick"), Math.Max(16, p.Int("chunk_bytes")), p.Int("temp_allocs_per_tick"), p.Kb("cap_kb"));
 
-    private sealed class Behavior(long heapKb, long leakKbPerTick, long chunkBytes, long tempPerTick) : IWorkloadBehavior
+    private sealed class Behavior(long heapKb, long leakKbPerTick, long chunkBytes, long tempPerTick, long capKb) : IWorkloadBehavior
     {
+        private readonly Queue<long> _kept = new();
+
         public void Start(WorkloadContext c) => c.MapAndTouch(heapKb);
 
         public void Tick(WorkloadContext c)
         {
             long chunks = c.Scaled(leakKbPerTick * 1024) / chunkBytes;
             for (long i = 0; i < chunks; i++)
-                if (c.Malloc(c.LeakSite, chunkBytes) == 0) return;
+            {
+                long kept = c.Malloc(c.LeakSite, chunkBytes);
+                if (kept == 0) return;
+                _kept.Enqueue(kept);
+            }
+            while (capKb > 0 && _kept.Count * chunkBytes > capKb * 1024)
+            {
+                c.Kernel.Free(c.Pid, _kept.Dequeue());
+                c.Ledger.Freed(c.LeakSite, chunkBytes);
+            }
             for (long i = 0; i < tempPerTick; i++)
             {
                 long ptr = c.Malloc(c.TempSite, chunkBytes);
