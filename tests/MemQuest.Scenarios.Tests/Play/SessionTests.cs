@@ -105,7 +105,7 @@ public sealed class SessionTests
         var s = Session.Start(Netcap, Netcap.Seed, Digest);
         s.RunToEnd();
         var r = s.Submit("lsmod");
-        Assert.Equal(Shell.ShellStatus.Usage, r.Status);
+        Assert.Equal(MemQuest.Scenarios.Shell.ShellStatus.Usage, r.Status);
         Assert.Empty(s.Log.Commands);
     }
 
