@@ -1,1 +1,4 @@
-Console.WriteLine("bench");
+// BenchmarkDotNet entry point: dotnet run -c Release --project tests/MemQuest.Benchmarks -- --filter "*"
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(MemQuest.Benchmarks.BuddyAllocatorBenchmarks).Assembly).Run(args);

@@ -24,6 +24,13 @@ public static class LabCommand
         command.Arguments.Add(script);
         command.SetAction(parse =>
         {
+            string? scriptArg = parse.GetValue(script);
+            if (scriptArg is not null && scriptArg.StartsWith('-') && scriptArg != "-")
+            {
+                Console.Error.WriteLine($"memquest lab: unknown option '{scriptArg}'");
+                Console.Error.WriteLine("Try 'memquest lab --help'.");
+                return 2;
+            }
             string? error = Validate(parse.GetValue(mem)!, parse.GetValue(cpus), parse.GetValue(swap)!, out long memBytes, out long swapBytes);
             if (error is not null)
             {

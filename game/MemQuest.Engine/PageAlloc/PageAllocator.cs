@@ -15,6 +15,10 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     private const int MaxSlowPathRounds = 64;
 
     public PgData Node { get; } = node;
+
+    /// <summary>The zonelist's first populated zone for each gfp_zone result (zones never change after boot).</summary>
+    private readonly ZoneType[] _highestFor =
+        [node.HighestPopulatedAtMost(ZoneType.Dma), node.HighestPopulatedAtMost(ZoneType.Dma32), node.HighestPopulatedAtMost(ZoneType.Normal)];
     public IAllocSlowPath SlowPath { get; set; } = new NoSlowPath();
     public long AllocFailures { get; private set; }
 
@@ -22,7 +26,7 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     public long AllocPages(int order, GfpFlags gfp)
     {
         if (order < 0 || order > Units.MaxPageOrder) return Fail(order, gfp, $"order {order} is above MAX_PAGE_ORDER {Units.MaxPageOrder}");
-        ZoneType highest = Node.HighestPopulatedAtMost(GfpZone(gfp));
+        ZoneType highest = _highestFor[(int)GfpZone(gfp)];
         MigrateType mt = GfpMigratetype(gfp);
         AllocFlags flags = AllocFlags.WmarkLow | NoFragmentFor(highest);
         if ((gfp & GfpFlags.KswapdReclaim) != 0) flags |= AllocFlags.Kswapd;

@@ -10,7 +10,20 @@ public sealed class PgData
         if (zones.Length != ZoneNames.Count) throw new ArgumentException("one zone per zone type is required", nameof(zones));
         Map = map;
         Zones = zones;
+        _pageblockZone = new sbyte[(map.EndPfn + Units.PageblockNrPages - 1) >> Units.PageblockOrder];
+        Array.Fill(_pageblockZone, (sbyte)-1);
+        for (int i = zones.Length - 1; i >= 0; i--)
+        {
+            Zone z = zones[i];
+            if (z.SpannedPages == 0 || z.StartPfn >= map.EndPfn) continue;
+            long end = Math.Min(z.EndPfn, map.EndPfn);
+            for (long pb = z.StartPfn >> Units.PageblockOrder; pb <= (end - 1) >> Units.PageblockOrder; pb++)
+                _pageblockZone[pb] = (sbyte)i;
+        }
     }
+
+    /// <summary>page_zone(): which zone each pageblock belongs to (zones never share a pageblock on x86-64).</summary>
+    private readonly sbyte[] _pageblockZone;
 
     public int NodeId => 0;
     public MemMap Map { get; }
@@ -28,9 +41,9 @@ public sealed class PgData
 
     public Zone? ZoneOf(long pfn)
     {
-        foreach (Zone z in Zones)
-            if (z.SpannedPages > 0 && z.Contains(pfn)) return z;
-        return null;
+        if (pfn < 0 || pfn >= Map.EndPfn) return null;
+        int i = _pageblockZone[pfn >> Units.PageblockOrder];
+        return i >= 0 && Zones[i].Contains(pfn) ? Zones[i] : null;
     }
 
     /// <summary>The highest populated zone at or below <paramref name="highest"/> (gfp_zone + zonelist).</summary>
