@@ -2,6 +2,8 @@
 // input), print the verdicts, score and RESULT line; --record writes the run file for replay.
 using System.CommandLine;
 using MemQuest.Scenarios.Content;
+using MemQuest.Scenarios.Debrief;
+using MemQuest.Scenarios.Scoring;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
 
@@ -15,11 +17,13 @@ public static class PlayCommand
         var plain = new Option<bool>("--plain") { Description = "line mode: commands from standard input, no full screen" };
         var seed = new Option<ulong?>("--seed") { Description = "seed (default: the incident's own)" };
         var record = new Option<string?>("--record") { Description = "write the run file (JSON) here when the incident ends" };
+        var postmortem = new Option<string?>("--postmortem") { Description = "write the Markdown incident report here when the incident ends" };
         var command = new Command("play", "play an incident");
         command.Arguments.Add(id);
         command.Options.Add(plain);
         command.Options.Add(seed);
         command.Options.Add(record);
+        command.Options.Add(postmortem);
         command.SetAction(parse =>
         {
             if (!parse.GetValue(plain))
@@ -28,12 +32,12 @@ public static class PlayCommand
                 return ExitCodes.Usage;
             }
             string root = ContentLocator.ResolveFromProcess(parse.GetValue(contentOption));
-            return Run(root, parse.GetValue(id)!, parse.GetValue(seed), parse.GetValue(record), Console.In, Console.Out, Console.Error);
+            return Run(root, parse.GetValue(id)!, parse.GetValue(seed), new PlayOutputs(parse.GetValue(record), parse.GetValue(postmortem)), Console.In, Console.Out, Console.Error);
         });
         return command;
     }
 
-    public static int Run(string contentRoot, string id, ulong? seed, string? recordPath, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static int Run(string contentRoot, string id, ulong? seed, PlayOutputs outputs, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         ContentCatalog? catalog = CliContent.Load(contentRoot, stderr, "play");
         if (catalog is null) return ExitCodes.Usage;
@@ -41,18 +45,25 @@ public static class PlayCommand
         if (s is null) return ExitCodes.Usage;
         Session session = Session.Start(s, seed ?? s.Seed, catalog.Digest);
         SessionOutcome outcome = new PlainRunner(stdin, stdout).Run(s, session);
-        int exit = RunReport.Print(s, outcome, stdout);
-        if (recordPath is null) return exit;
+        int exit = RunReport.Print(s, outcome, stdout, out ScoreCard card);
+        bool written = Write(outputs.RunFilePath, () => RunFile.Write(outcome.Log), "run file", stdout, stderr)
+            & Write(outputs.PostmortemPath, () => Postmortem.Write(session, card), "postmortem", stdout, stderr);
+        return written ? exit : ExitCodes.LostOrFailed;
+    }
+
+    private static bool Write(string? path, Func<string> text, string what, TextWriter stdout, TextWriter stderr)
+    {
+        if (path is null) return true;
         try
         {
-            File.WriteAllText(recordPath, RunFile.Write(outcome.Log));
-            stdout.Write($"run file written to {recordPath} (replay it with 'memquest replay {recordPath}')\n");
-            return exit;
+            File.WriteAllText(path, text());
+            stdout.Write($"{what} written to {path}\n");
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.Write($"memquest play: cannot write the run file '{recordPath}': {e.Message}; choose a writable path\n");
-            return ExitCodes.LostOrFailed;
+            stderr.Write($"memquest play: cannot write the {what} '{path}': {e.Message}; choose a writable path\n");
+            return false;
         }
     }
 }

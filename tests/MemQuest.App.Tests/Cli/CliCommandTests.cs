@@ -77,24 +77,27 @@ public sealed class CliCommandTests
         try
         {
             var input = new StringReader("journalctl -k\nwait 2\nmodprobe netcap buf_alloc=vmalloc\ntick 5\nsystemctl status netcap-agent\n");
-            var (exit, output, _) = Capture((o, e) => PlayCommand.Run(Content, "netcap-buffer", null, run, input, o, e));
+            var (exit, output, _) = Capture((o, e) => PlayCommand.Run(Content, "netcap-buffer", null, new PlayOutputs(run, run + ".md"), input, o, e));
             Assert.Equal(ExitCodes.Ok, exit);
             Assert.Contains("[09:40:02] $ modprobe netcap buf_alloc=vmalloc", output);
             string played = output.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
             var (replayExit, replayed, _) = Capture((o, e) => ReplayCommand.Run(Content, run, o, e));
             Assert.Equal(ExitCodes.Ok, replayExit);
             Assert.Equal(played, replayed.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal)));
+            Assert.Contains("`modprobe netcap buf_alloc=vmalloc`", File.ReadAllText(run + ".md"));
         }
-        finally { File.Delete(run); }
+        finally { File.Delete(run); File.Delete(run + ".md"); }
     }
 
     [Fact]
     public void Play_Plain_NothingTyped_LosesWithExitOne()
     {
-        var (exit, output, _) = Capture((o, e) => PlayCommand.Run(Content, "netcap-buffer", null, null, new StringReader(""), o, e));
+        var (exit, output, _) = Capture((o, e) => PlayCommand.Run(Content, "netcap-buffer", null, new PlayOutputs(), new StringReader(""), o, e));
         Assert.Equal(ExitCodes.LostOrFailed, exit);
         Assert.Contains("RESULT lost  score 0/1000", output);
         Assert.Contains("netcap is not loaded", output);
+        Assert.Contains("par: ", output);
+        Assert.Contains("DEBRIEF\n  kmalloc hands out physically contiguous memory", output);
     }
 
     [Theory]
@@ -102,14 +105,14 @@ public sealed class CliCommandTests
     [InlineData("wait -1", "usage: tick N")]
     public void Play_Plain_BadTimeCommand_SaysHow(string line, string message)
     {
-        var (_, output, _) = Capture((o, e) => PlayCommand.Run(Content, "netcap-buffer", null, null, new StringReader(line + "\n"), o, e));
+        var (_, output, _) = Capture((o, e) => PlayCommand.Run(Content, "netcap-buffer", null, new PlayOutputs(), new StringReader(line + "\n"), o, e));
         Assert.Contains(message, output);
     }
 
     [Fact]
     public void Play_UnknownIncident_ListsTheKnownOnesAndExitsTwo()
     {
-        var (exit, _, err) = Capture((o, e) => PlayCommand.Run(Content, "nope", null, null, new StringReader(""), o, e));
+        var (exit, _, err) = Capture((o, e) => PlayCommand.Run(Content, "nope", null, new PlayOutputs(), new StringReader(""), o, e));
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("no incident 'nope'", err);
         Assert.Contains("netcap-buffer", err);
