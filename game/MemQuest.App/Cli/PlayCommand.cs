@@ -6,6 +6,7 @@ using MemQuest.Scenarios.Debrief;
 using MemQuest.Scenarios.Scoring;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.App.Cli;
 

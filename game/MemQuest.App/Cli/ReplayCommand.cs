@@ -4,7 +4,7 @@ using System.CommandLine;
 using MemQuest.Engine;
 using MemQuest.Scenarios.Content;
 using MemQuest.Scenarios.Model;
-using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.App.Cli;
 

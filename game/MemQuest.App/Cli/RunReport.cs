@@ -4,6 +4,7 @@ using MemQuest.Scenarios.Judging;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Scoring;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.App.Cli;
 

@@ -6,6 +6,7 @@ using MemQuest.Engine;
 using MemQuest.Scenarios.Content;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.App.Cli;
 

@@ -6,6 +6,7 @@ using MemQuest.Engine;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Workloads;
 using MemQuest.Scenarios.Workloads.Kernel;
+using MemQuest.Scenarios.Model.Box;
 
 namespace MemQuest.Scenarios.Services;
 

@@ -17,7 +17,7 @@ public sealed class WorkloadContext(IKernelMechanisms kernel, SimRandom random, 
     public long LoadPermille { get; set; } = 1000;
     public IReadOnlyDictionary<string, string> Environment { get; set; } = new Dictionary<string, string>();
     public List<string> Journal { get; } = [];
-    public IReadOnlyList<Model.AllocationSite> Sites { get; set; } = [];
+    public IReadOnlyList<Model.Box.AllocationSite> Sites { get; set; } = [];
 
     /// <summary>Pages served from the page cache and read from disk by this process's reads.</summary>
     public long CachedPages { get; set; }

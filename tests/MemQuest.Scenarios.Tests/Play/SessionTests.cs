@@ -1,6 +1,7 @@
 using MemQuest.Engine;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.Scenarios.Tests.Play;
 
