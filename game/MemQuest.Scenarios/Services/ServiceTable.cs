@@ -97,6 +97,8 @@ public sealed class ServiceTable
         p.Context.Tick = tick;
         p.Context.Environment = env;
         p.Context.Exited = false;
+        p.Context.Ledger = new AllocationLedger();
+        (p.LastAllocFailures, p.LastDiskPages, p.LastSwapIns, p.LastStallTicks) = (0, p.Context.DiskPages, 0, 0);
         p.State = UnitState.Active;
         p.StateSinceTick = tick;
         p.StartAtTick = -1;

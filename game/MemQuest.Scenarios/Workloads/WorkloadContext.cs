@@ -11,7 +11,8 @@ public sealed class WorkloadContext(IKernelMechanisms kernel, SimRandom random, 
 {
     public IKernelMechanisms Kernel { get; } = kernel;
     public SimRandom Random { get; } = random;
-    public AllocationLedger Ledger { get; } = ledger;
+    /// <summary>The heap record of the current process; a restart starts a fresh one.</summary>
+    public AllocationLedger Ledger { get; set; } = ledger;
     public int Pid { get; set; }
     public long Tick { get; set; }
     public long LoadPermille { get; set; } = 1000;
