@@ -12,6 +12,9 @@ namespace MemQuest.App.Cli;
 
 public static class SolveCommand
 {
+    /// <summary>Kernel receipts shown in the trace (the debrief has them all).</summary>
+    public const int MaxReceipts = 12;
+
     public static Command Create(Option<string?> contentOption)
     {
         var id = new Argument<string>("ID") { Description = "incident id" };
@@ -34,12 +37,15 @@ public static class SolveCommand
         ulong runSeed = seed ?? s.Seed;
         stdout.Write($"ARG scenario {s.Id}   ARG seed {runSeed}   ARG engine {EngineInfo.Version}   ARG content {catalog.Digest[..12]}\n");
         SessionLog par = Replayer.ParLog(s, catalog.Digest) with { Seed = runSeed };
+        var trace = new List<(long Tick, int Order, string Text)>();
         SessionOutcome outcome = Replayer.Run(s, par, observer: (session, c, r) =>
         {
-            stdout.Write($"tick {c.Tick,5}  {(reveal ? c.Line : "?  (what does the admin type here? -c reveals)")}\n");
-            if (reveal) foreach (string line in r.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(12)) stdout.Write($"            | {line}\n");
+            var text = new System.Text.StringBuilder($"tick {c.Tick,5}  {(reveal ? c.Line : "?  (what does the admin type here? -c reveals)")}\n");
+            if (reveal) foreach (string line in r.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(12)) text.Append($"            | {line}\n");
+            trace.Add((c.Tick, 0, text.ToString()));
         });
-        foreach (var e in outcome.Receipts.Events.Take(20)) stdout.Write($"tick {e.Tick,5}  kernel: {e.Describe()}\n");
+        foreach (var e in outcome.Receipts.Events.Take(MaxReceipts)) trace.Add((e.Tick, 1, $"tick {e.Tick,5}  kernel: {e.Describe()}\n"));
+        foreach (var t in trace.OrderBy(t => t.Tick).ThenBy(t => t.Order)) stdout.Write(t.Text);
         return RunReport.Print(s, outcome, stdout);
     }
 }
