@@ -2,6 +2,7 @@
 // the lab's interactive console); `memquest --help` lists every command.
 using System.CommandLine;
 using MemQuest.App.Cli;
+using MemQuest.App.Cli.Incidents;
 
 namespace MemQuest.App;
 

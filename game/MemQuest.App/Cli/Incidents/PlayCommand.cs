@@ -8,7 +8,7 @@ using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Play.Replay;
 
-namespace MemQuest.App.Cli;
+namespace MemQuest.App.Cli.Incidents;
 
 public static class PlayCommand
 {

@@ -5,7 +5,7 @@ using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Shell;
 
-namespace MemQuest.App.Cli;
+namespace MemQuest.App.Cli.Incidents;
 
 public sealed class PlainRunner(TextReader stdin, TextWriter stdout)
 {

@@ -6,7 +6,7 @@ using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Scoring;
 using MemQuest.Scenarios.Play.Replay;
 
-namespace MemQuest.App.Cli;
+namespace MemQuest.App.Cli.Incidents;
 
 public static class RunReport
 {

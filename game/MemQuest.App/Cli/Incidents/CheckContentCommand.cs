@@ -3,7 +3,7 @@
 using System.CommandLine;
 using MemQuest.Scenarios.Content;
 
-namespace MemQuest.App.Cli;
+namespace MemQuest.App.Cli.Incidents;
 
 public static class CheckContentCommand
 {

@@ -4,7 +4,7 @@ using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Workloads.Kernel;
 
-namespace MemQuest.App.Cli;
+namespace MemQuest.App.Cli.Incidents;
 
 public static class CliContent
 {

@@ -6,7 +6,7 @@ using MemQuest.Scenarios.Content;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play.Replay;
 
-namespace MemQuest.App.Cli;
+namespace MemQuest.App.Cli.Incidents;
 
 public static class ReplayCommand
 {
