@@ -74,8 +74,8 @@ public sealed class LintErrorTests
     }
 
     [Theory]
-    [InlineData("rss_kb: 0", "rss_kb: lots", "'lots' is not a size")]
-    [InlineData("rss_kb: 0", "rss_mb: 0", "has no parameter 'rss_mb'")]
+    [InlineData("rss_kb: 4M", "rss_kb: lots", "'lots' is not a size")]
+    [InlineData("rss_kb: 4M", "rss_mb: 4M", "has no parameter 'rss_mb'")]
     [InlineData("kind: steady", "kind: stedy", "unknown workload kind 'stedy'")]
     public void Load_BrokenWorkload_ReportsIt(string from, string to, string expected)
     {
