@@ -81,6 +81,7 @@ public sealed class LintErrorTests
     {
         using var temp = new TempContent();
         string path = Path.Combine(temp.Root, "workloads", "capture-agent.yaml");
+        Assert.Contains(from, File.ReadAllText(path));
         File.WriteAllText(path, File.ReadAllText(path).Replace(from, to, StringComparison.Ordinal));
         Assert.Contains(ContentLoader.Load(temp.Root).Errors, e => e.File == path && e.Message.Contains(expected, StringComparison.Ordinal));
     }
