@@ -2,6 +2,7 @@
 // the lab's interactive console); `memquest --help` lists every command.
 using System.CommandLine;
 using MemQuest.App.Cli;
+using MemQuest.App.Cli.Incidents;
 
 namespace MemQuest.App;
 
@@ -29,6 +30,11 @@ public static class Program
         root.Options.Add(saves);
         root.Subcommands.Add(LabCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ListCommand.Create(content));
+        root.Subcommands.Add(PlayCommand.Create(content));
+        root.Subcommands.Add(SolveCommand.Create(content));
+        root.Subcommands.Add(ReplayCommand.Create(content));
+        root.Subcommands.Add(CheckContentCommand.Create(content));
         root.Subcommands.Add(ProfileCommand.Create(saves));
         root.SetAction(_ => LabCommand.Run(new LabOptions(4L << 30, 2, 0, 1, KeepGoing: true, Script: null)));
         return root;

@@ -1,5 +1,6 @@
 // The console's commands, by name. Each subsystem adds its tools here (one class per file in Commands/).
 using MemQuest.Scenarios.Shell.Commands;
+using MemQuest.Scenarios.Shell.Commands.Game;
 using MemQuest.Scenarios.Shell.Commands.Files;
 using MemQuest.Scenarios.Shell.Commands.Malloc;
 using MemQuest.Scenarios.Shell.Commands.Memory;
@@ -23,6 +24,16 @@ public static class ShellCommands
             new PagesCommand(),
             new SysctlCommand(),
             new TickCommand(),
+            new TopCommand(),
+            new SystemctlCommand(),
+            new JournalctlCommand(),
+            new EditCommand(),
+            new ModprobeCommand(),
+            new LsmodCommand(),
+            new HeaptrackCommand(),
+            new ValgrindCommand(),
+            new HintCommand(),
+            new ObjectivesCommand(),
             new SpawnCommand(), new GrowCommand(), new ForkCommand(), new KillCommand(), new PsCommand(), new PidofCommand(),
             new MallocCommand(),
             new DdCommand(),
@@ -48,4 +59,7 @@ public static class ShellCommands
         foreach (IShellCommand c in commands) map.Add(c.Name, c);
         return map;
     }
+
+    /// <summary>Whether a console in <paramref name="mode"/> offers <paramref name="c"/>.</summary>
+    public static bool Allowed(IShellCommand c, ShellMode mode) => mode == ShellMode.Lab ? !c.GameOnly : !c.LabOnly;
 }
