@@ -1,0 +1,110 @@
+// The composition root (architecture §4 App): decides between the TUI and the plain line mode,
+// creates the Terminal.Gui application, rebinds the keys (Esc never quits; Ctrl+Q quits from any
+// screen), and moves between screens: title → lab setup → lab, and back.
+using MemQuest.App.Cli;
+using MemQuest.App.Presentation;
+using MemQuest.App.Screens;
+using MemQuest.Engine;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+
+namespace MemQuest.App;
+
+public sealed class GameHost(GameOptions options)
+{
+    private const int MaxResumedErrors = 5;
+    private bool _quitting;
+    private bool _sixteenColors = options.SixteenColors;
+    private int _errors;
+
+    /// <summary>True when the TUI can run here: a real terminal on both ends, nothing redirected.</summary>
+    public static bool HasTerminal() =>
+        Driver.IsAttachedToTerminal(out _, out _) && !Console.IsInputRedirected && !Console.IsOutputRedirected;
+
+    public int Run()
+    {
+        if (options.Plain || !HasTerminal()) return RunPlain();
+        using IApplication app = Application.Create();
+        app.Init();
+        InstallKeys(app);
+        Theme.UseSixteenColors(app, _sixteenColors);
+        using var title = new TitleScreen(Menu(), Quit);
+        title.Chosen += choice => OnChoice(app, title, choice);
+        app.Run(title, OnError);
+        void Quit() => RequestQuit(app);
+        return 0;
+    }
+
+    /// <summary>No terminal (CI, a pipe, `--plain`): the lab's line console, never a hang.</summary>
+    private static int RunPlain()
+    {
+        if (!Console.IsInputRedirected)
+            Console.Error.WriteLine("memquest: plain mode (no terminal for the game's screens, or --plain): the lab's line console.");
+        return LabCommand.Run(new LabOptions(4L << 30, 2, 0, 1, KeepGoing: true, Script: null));
+    }
+
+    private TitleMenu Menu() => TitleMenu.For(hasCampaign: false, _sixteenColors);
+
+    private void InstallKeys(IApplication app)
+    {
+        app.Keyboard.KeyBindings.Remove(Key.Esc);
+        app.Keyboard.KeyDown += (_, key) =>
+        {
+            if (key != Key.Q.WithCtrl) return;
+            RequestQuit(app);
+            key.Handled = true;
+        };
+    }
+
+    private void RequestQuit(IApplication app)
+    {
+        _quitting = true;
+        app.RequestStop();
+    }
+
+    private void OnChoice(IApplication app, TitleScreen title, TitleChoice choice)
+    {
+        switch (choice)
+        {
+            case TitleChoice.Lab:
+                RunLab(app);
+                break;
+            case TitleChoice.Settings:
+                _sixteenColors = !_sixteenColors;
+                Theme.UseSixteenColors(app, _sixteenColors);
+                title.SetMenu(Menu());
+                title.ShowNote(_sixteenColors ? "16 colours on (for terminals without 24-bit colour)." : "24-bit colour on.");
+                break;
+            case TitleChoice.Quit:
+                _quitting = true;
+                break;
+        }
+        if (_quitting) app.RequestStop(title);
+    }
+
+    private void RunLab(IApplication app)
+    {
+        LabOptions? chosen;
+        using (var setup = new LabSetupScreen())
+        {
+            app.Run(setup, OnError);
+            chosen = setup.Chosen;
+        }
+        if (chosen is null || _quitting) return;
+        var box = new LabBox(new MachineSpec(chosen.MemBytes / 1024, chosen.Cpus, chosen.SwapBytes / 1024), chosen.Seed);
+        using var lab = new LabScreen(app, box, () => RequestQuit(app));
+        lab.Clock.Start();
+        app.Run(lab, OnError);
+        lab.Clock.Stop();
+    }
+
+    /// <summary>An exception in a handler: log it and carry on (a few times), never leave the terminal broken.</summary>
+    private bool OnError(Exception e)
+    {
+        string log = Path.Combine(Path.GetTempPath(), "memquest-error.log");
+        try { File.AppendAllText(log, $"{DateTime.UtcNow:O} {e}\n"); }
+        catch (IOException) { }
+        return ++_errors <= MaxResumedErrors;
+    }
+}

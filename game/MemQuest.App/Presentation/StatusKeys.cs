@@ -1,0 +1,27 @@
+// Which keys each screen shows in its status bar (the same list feeds the help overlay).
+namespace MemQuest.App.Presentation;
+
+public static class StatusKeys
+{
+    public static IReadOnlyList<StatusKey> Title { get; } =
+    [
+        new("Enter", "Choose"), new("F1", "Help"), new("Ctrl+Q", "Quit"),
+    ];
+
+    public static IReadOnlyList<StatusKey> Lab { get; } =
+    [
+        new("F1", "Help"), new("F5", "Pause"), new("F6", "Speed"), new("F8", "Pane"),
+        new("F10", "Title"), new("Ctrl+Q", "Quit"),
+    ];
+
+    /// <summary>The help overlay's text for a screen: every key with its meaning, plus the console's keys.</summary>
+    public static IReadOnlyList<string> HelpLines(IReadOnlyList<StatusKey> keys) =>
+    [
+        .. keys.Select(k => $"{k.Key,-8} {k.Label}"),
+        "",
+        "Console:",
+        "Enter    run the line        Up/Down  history",
+        "Tab      complete a command, a /proc or /sys path, or a pid",
+        "PgUp/Dn  scroll the output   Esc      close a dialog (never quits)",
+    ];
+}
