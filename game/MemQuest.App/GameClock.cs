@@ -13,15 +13,18 @@ public sealed class GameClock : IDisposable
     private readonly IApplication _app;
     private readonly Action<int> _advance;
     private const int MaxCatchUpBeats = 5;
-    private readonly System.Diagnostics.Stopwatch _wall = new();
+    private readonly Func<long> _nowMs;
+    private long _lastMs;
     private object? _timer;
     private int _speedIndex;
     private long _dueMs;
 
-    public GameClock(IApplication app, Action<int> advance)
+    /// <param name="nowMs">The wall clock in milliseconds (tests pass a fake one).</param>
+    public GameClock(IApplication app, Action<int> advance, Func<long>? nowMs = null)
     {
         _app = app;
         _advance = advance;
+        _nowMs = nowMs ?? (() => Environment.TickCount64);
     }
 
     /// <summary>After every beat that advanced the box: redraw from fresh models.</summary>
@@ -37,7 +40,7 @@ public sealed class GameClock : IDisposable
     public void Start()
     {
         if (_timer is not null) return;
-        _wall.Restart();
+        _lastMs = _nowMs();
         _timer = _app.AddTimeout(BeatInterval, OnTimer);
     }
 
@@ -74,10 +77,12 @@ public sealed class GameClock : IDisposable
 
     public void Dispose() => Stop();
 
-    private bool OnTimer()
+    /// <summary>The timer's beat: advance by the ticks that are due on the wall clock.</summary>
+    internal bool OnTimer()
     {
-        long elapsed = _wall.ElapsedMilliseconds;
-        _wall.Restart();
+        long now = _nowMs();
+        long elapsed = Math.Max(0, now - _lastMs);
+        _lastMs = now;
         if (Paused) { _dueMs = 0; return true; }
         long tickMs = Engine.Machine.TickMilliseconds;
         _dueMs = Math.Min(_dueMs + elapsed * Speed, MaxCatchUpBeats * tickMs * Speed);

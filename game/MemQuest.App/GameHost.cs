@@ -27,7 +27,7 @@ public sealed class GameHost(GameOptions options)
         if (options.Plain || !HasTerminal()) return RunPlain();
         using IApplication app = Application.Create();
         app.Init();
-        InstallKeys(app);
+        InstallKeys(app, () => RequestQuit(app));
         Theme.UseSixteenColors(app, _sixteenColors);
         using var title = new TitleScreen(Menu(), Quit);
         title.Chosen += choice => OnChoice(app, title, choice);
@@ -46,13 +46,14 @@ public sealed class GameHost(GameOptions options)
 
     private TitleMenu Menu() => TitleMenu.For(hasCampaign: false, _sixteenColors);
 
-    private void InstallKeys(IApplication app)
+    /// <summary>Esc no longer quits (it only closes dialogs and overlays); Ctrl+Q calls <paramref name="quit"/> from any screen.</summary>
+    internal static void InstallKeys(IApplication app, Action quit)
     {
         app.Keyboard.KeyBindings.Remove(Key.Esc);
         app.Keyboard.KeyDown += (_, key) =>
         {
             if (key != Key.Q.WithCtrl) return;
-            RequestQuit(app);
+            quit();
             key.Handled = true;
         };
     }

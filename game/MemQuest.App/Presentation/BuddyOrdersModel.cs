@@ -33,6 +33,7 @@ public sealed record BuddyOrdersModel(IReadOnlyList<BuddyOrdersModel.ZoneRow> Zo
         foreach (string suffix in suffixes)
         {
             v /= 1000;
+            if (v == 0) break;
             string t = v + suffix;
             if (t.Length <= digits) return t;
         }

@@ -23,9 +23,12 @@ public static class PaneLayout
         int top = 3;
         if (IsCompact(width, height))
         {
-            int paneHeight = Math.Clamp((height - top) * 4 / 9, 5, 14);
-            panes[Cycle.Contains(shown) ? shown : Pane.Processes] = new(0, top, width, paneHeight);
-            top += paneHeight;
+            int paneHeight = Math.Min(Math.Clamp((height - top) * 4 / 9, 5, 14), height - top - 3);
+            if (paneHeight >= 3)
+            {
+                panes[Cycle.Contains(shown) ? shown : Pane.Processes] = new(0, top, width, paneHeight);
+                top += paneHeight;
+            }
         }
         else
         {
@@ -40,7 +43,7 @@ public static class PaneLayout
             panes[Pane.KernelLog] = new(2 * third, top, width - 2 * third, rowHeight);
             top += rowHeight;
         }
-        panes[Pane.Console] = new(0, top, width, Math.Max(3, height - top));
+        panes[Pane.Console] = new(0, top, width, Math.Max(1, height - top));
         return panes;
     }
 

@@ -92,7 +92,8 @@ public sealed class LabScreen : Window
         _processes.SetRows(s.Processes);
         _slab.SetLines(s.Slab.Count == 0 ? [] : SlabTopRows.Lines(SlabTopRows.Top(s.Slab, 20)));
         _log.SetLines(s.KernelLog);
-        _graph.Add(new GraphSample(s.Tick, [s.Memory.AvailableKb, s.Memory.BuffCacheKb, s.Memory.FreeKb]));
+        if (_graph.Count == 0 || _graph.Last(1)[0].Tick < s.Tick)
+            _graph.Add(new GraphSample(s.Tick, [s.Memory.AvailableKb, s.Memory.BuffCacheKb, s.Memory.FreeKb]));
         _graphView.Refresh();
         UpdateTitle();
     }
