@@ -13,5 +13,8 @@ public interface IShellCommand
     /// <summary>Lab-only helpers (spawn, grow, pages, kmalloc...) are not available in the game's console.</summary>
     bool LabOnly { get; }
 
+    /// <summary>Incident-only commands (systemctl, journalctl, hint...) need a running incident; the lab has none.</summary>
+    bool GameOnly => false;
+
     ShellResult Run(ShellContext context, IReadOnlyList<string> argv);
 }

@@ -15,7 +15,7 @@ public sealed class Shell
     {
         Context = new ShellContext(machine, mode, new VirtualFiles());
         _allCommands = ShellCommands.All();
-        _commands = new(_allCommands.Where(c => mode == ShellMode.Lab || !c.Value.LabOnly)
+        _commands = new(_allCommands.Where(c => ShellCommands.Allowed(c.Value, mode))
                                     .ToDictionary(c => c.Key, c => c.Value), StringComparer.Ordinal);
         ShellFiles.RegisterAll(Context.Files, machine, Context);
     }
@@ -141,8 +141,10 @@ public sealed class Shell
     private ShellResult Dispatch(List<string> argv)
     {
         if (_commands.TryGetValue(argv[0], out IShellCommand? command)) return command.Run(Context, argv);
-        if (_allCommands.ContainsKey(argv[0]))
-            return ShellResult.Unknown($"{argv[0]}: command not found ('{argv[0]}' is a lab helper; it exists only in 'memquest lab')");
+        if (_allCommands.TryGetValue(argv[0], out IShellCommand? other))
+            return ShellResult.Unknown(other.GameOnly
+                ? $"{argv[0]}: command not found ('{argv[0]}' works only inside an incident: 'memquest play ID')"
+                : $"{argv[0]}: command not found ('{argv[0]}' is a lab helper; it exists only in 'memquest lab')");
         string? near = Nearest(argv[0]);
         string hint = near is null ? "" : $"; did you mean '{near}'?";
         return ShellResult.Unknown($"{argv[0]}: command not found{hint} Type 'help' for the list of commands");

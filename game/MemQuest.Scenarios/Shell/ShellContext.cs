@@ -17,4 +17,7 @@ public sealed class ShellContext(Machine machine, ShellMode mode, VirtualFiles f
     public int ShellPid { get; set; } = 1;
 
     public string ShellComm { get; set; } = "bash";
+
+    /// <summary>The incident the game's console is attached to; null in the lab.</summary>
+    public Play.IncidentState? Incident { get; set; }
 }

@@ -16,7 +16,7 @@ public sealed class HelpCommand : IShellCommand
             return ShellResult.Ok(sb.ToString());
         }
         sb.Append(context.Mode == ShellMode.Lab ? "memquest lab: commands\n" : "commands\n");
-        foreach (IShellCommand c in ShellCommands.All().Values.Where(c => context.Mode == ShellMode.Lab || !c.LabOnly))
+        foreach (IShellCommand c in ShellCommands.All().Values.Where(c => ShellCommands.Allowed(c, context.Mode)))
             sb.Append("  ").Append(c.Synopsis).Append('\n');
         sb.Append("Lines may be joined with ';' or '&&', piped into head, tail, grep, sort or wc -l, and\n");
         sb.Append("redirected with '>' into /proc and /sys files. 'help files' lists the files.\n");

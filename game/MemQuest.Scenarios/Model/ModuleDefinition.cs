@@ -1,0 +1,10 @@
+// A kernel module an incident offers to modprobe: its name, whether it is loaded at boot, the
+// parameters it is loaded with, and the buffer it allocates at init (kmalloc or vmalloc).
+namespace MemQuest.Scenarios.Model;
+
+public sealed record ModuleDefinition(
+    string Name,
+    bool LoadAtBoot,
+    long BufferKb,
+    IReadOnlyDictionary<string, string> Params,
+    SourcePos Pos);
