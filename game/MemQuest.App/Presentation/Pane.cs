@@ -10,4 +10,5 @@ public enum Pane
     Graph,
     KernelLog,
     Console,
+    Objectives,
 }

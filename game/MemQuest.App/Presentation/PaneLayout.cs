@@ -14,25 +14,38 @@ public static class PaneLayout
     /// <summary>The panes that cycle in the compact layout, in F8 order.</summary>
     public static IReadOnlyList<Pane> Cycle { get; } = [Pane.Processes, Pane.Buddy, Pane.Slab, Pane.Graph, Pane.KernelLog];
 
+    /// <summary>The incident's cycle: its objectives first.</summary>
+    public static IReadOnlyList<Pane> IncidentCycle { get; } = [Pane.Objectives, .. Cycle];
+
+    public static IReadOnlyList<Pane> CycleFor(int objectiveRows) => objectiveRows > 0 ? IncidentCycle : Cycle;
+
     public static bool IsCompact(int width, int height) => width < FullWidth || height < FullHeight;
 
-    /// <summary>Rectangles for the visible panes in a <paramref name="width"/> x <paramref name="height"/> area.</summary>
-    public static IReadOnlyDictionary<Pane, Rectangle> Compute(int width, int height, Pane shown)
+    /// <summary>Rectangles for the visible panes in a <paramref name="width"/> x <paramref name="height"/> area;
+    /// <paramref name="objectiveRows"/> &gt; 0 adds the incident's objectives (a strip when there is room).</summary>
+    public static IReadOnlyDictionary<Pane, Rectangle> Compute(int width, int height, Pane shown, int objectiveRows = 0)
     {
         var panes = new Dictionary<Pane, Rectangle> { [Pane.MemoryBar] = new(0, 0, width, 3) };
         int top = 3;
+        IReadOnlyList<Pane> cycle = CycleFor(objectiveRows);
         if (IsCompact(width, height))
         {
             int paneHeight = Math.Min(Math.Clamp((height - top) * 4 / 9, 5, 14), height - top - 3);
             if (paneHeight >= 3)
             {
-                panes[Cycle.Contains(shown) ? shown : Pane.Processes] = new(0, top, width, paneHeight);
+                panes[cycle.Contains(shown) ? shown : cycle[0]] = new(0, top, width, paneHeight);
                 top += paneHeight;
             }
         }
         else
         {
-            int rowHeight = Math.Clamp((height - top) / 3, 7, 18);
+            if (objectiveRows > 0)
+            {
+                int strip = Math.Min(objectiveRows, 6) + 2;
+                panes[Pane.Objectives] = new(0, top, width, strip);
+                top += strip;
+            }
+            int rowHeight = Math.Clamp((height - top) / 3, 6, 18);
             int processWidth = width < 160 ? 48 : width * 2 / 5;
             panes[Pane.Processes] = new(0, top, processWidth, rowHeight);
             panes[Pane.Buddy] = new(processWidth, top, width - processWidth, rowHeight);
@@ -48,10 +61,11 @@ public static class PaneLayout
     }
 
     /// <summary>The pane after <paramref name="current"/> in the F8 cycle.</summary>
-    public static Pane NextInCycle(Pane current)
+    public static Pane NextInCycle(Pane current, int objectiveRows = 0)
     {
+        IReadOnlyList<Pane> cycle = CycleFor(objectiveRows);
         int i = -1;
-        for (int k = 0; k < Cycle.Count; k++) if (Cycle[k] == current) i = k;
-        return Cycle[(i + 1) % Cycle.Count];
+        for (int k = 0; k < cycle.Count; k++) if (cycle[k] == current) i = k;
+        return cycle[(i + 1) % cycle.Count];
     }
 }

@@ -7,7 +7,6 @@ using MemQuest.Engine;
 using MemQuest.Scenarios.Shell;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
-using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
 namespace MemQuest.App.Screens;
@@ -16,42 +15,25 @@ public sealed class LabScreen : Window
 {
     private readonly LabBox _box;
     private readonly ConsoleModel _console;
-    private readonly GraphModel _graph;
-    private readonly Dictionary<Pane, View> _panes;
-    private readonly MemoryBarView _memory = new();
-    private readonly ProcessTableView _processes = new();
-    private readonly TextPane _buddy = new("Buddy: free blocks per order");
-    private readonly TextPane _slab = new("Slab caches") { EmptyText = "(no slab caches on this box)" };
-    private readonly TextPane _log = new("Kernel log") { FollowTail = true, EmptyText = "(no kernel messages)" };
-    private readonly LiveGraphView _graphView;
-    private readonly ConsoleView _consoleView;
+    private readonly BoxPanes _panes;
     private readonly HelpOverlay _help;
-    private Pane _shown = Pane.Processes;
 
     public LabScreen(IApplication app, LabBox box, Action? requestQuit = null)
     {
         _box = box;
         RequestQuit = requestQuit ?? (() => App?.RequestStop(this));
         Clock = new GameClock(app, box.Advance);
-        long total = box.Machine.Node.TotalramPages * 4;
-        _graph = new GraphModel(
-        [
-            new GraphSeries("MemAvailable", total, Sizes.FromKb),
-            new GraphSeries("buff/cache", total, Sizes.FromKb),
-            new GraphSeries("free", total, Sizes.FromKb),
-        ]);
-        _graphView = new LiveGraphView(_graph);
+        long totalKb = Units.K(box.Machine.Node.TotalramPages);
         _console = new ConsoleModel("lab# ", box.Completions);
         _console.Print("A simulated Linux box. Type 'help' for commands; Tab completes; F1 shows the keys.");
-        _consoleView = new ConsoleView(_console);
+        _panes = new BoxPanes(_console,
+        [
+            new GraphSeries("MemAvailable", totalKb, Sizes.FromKb),
+            new GraphSeries("buff/cache", totalKb, Sizes.FromKb),
+            new GraphSeries("free", totalKb, Sizes.FromKb),
+        ]);
         _help = new HelpOverlay("Keys", StatusKeys.HelpLines(StatusKeys.Lab));
-        _panes = new()
-        {
-            [Pane.MemoryBar] = _memory, [Pane.Processes] = _processes, [Pane.Buddy] = _buddy, [Pane.Slab] = _slab,
-            [Pane.Graph] = _graphView, [Pane.KernelLog] = _log, [Pane.Console] = _consoleView,
-        };
-        Add(_consoleView);
-        foreach (View v in _panes.Values.Where(v => v != _consoleView)) Add(v);
+        foreach (var v in _panes.Views) Add(v);
         Add(new StatusBar(
         [
             new Shortcut(Key.F1, "Help", ToggleHelp, ""),
@@ -66,42 +48,36 @@ public sealed class LabScreen : Window
         {
             if (k == Key.Esc && _help.Visible) { ToggleHelp(); k.Handled = true; }
         };
-        _consoleView.LineEntered += OnLine;
-        _processes.PidChosen += pid => _consoleView.Insert(pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Console.LineEntered += OnLine;
+        _panes.Processes.PidChosen += pid => Console.Insert(pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Clock.Beat += Refresh;
         Clock.Changed += UpdateTitle;
         ViewportChanged += (_, _) => Relayout();
-        IsRunningChanged += (_, _) => _consoleView.Input.SetFocus();
+        IsRunningChanged += (_, _) => Console.Input.SetFocus();
         Refresh();
-        _consoleView.Input.SetFocus();
+        Console.Input.SetFocus();
     }
 
     public GameClock Clock { get; }
 
     /// <summary>Ctrl+Q: the host quits the game (the lab keeps nothing to confirm).</summary>
     public Action RequestQuit { get; }
-    public ConsoleView Console => _consoleView;
-    public Pane ShownPane => _shown;
+
+    public ConsoleView Console => _panes.Console;
+    public Pane ShownPane => _panes.Shown;
 
     /// <summary>Read the box and hand every pane its model.</summary>
     public void Refresh()
     {
         BoxSnapshot s = _box.Snapshot();
-        _memory.Model = s.Memory;
-        _buddy.SetLines(s.Buddy.Lines(Math.Max(20, _buddy.Viewport.Width)));
-        _processes.SetRows(s.Processes);
-        _slab.SetLines(s.Slab.Count == 0 ? [] : SlabTopRows.Lines(SlabTopRows.Top(s.Slab, 20)));
-        _log.SetLines(s.KernelLog);
-        if (_graph.Count == 0 || _graph.Last(1)[0].Tick < s.Tick)
-            _graph.Add(new GraphSample(s.Tick, [s.Memory.AvailableKb, s.Memory.BuffCacheKb, s.Memory.FreeKb]));
-        _graphView.Refresh();
+        _panes.Show(s, [s.Memory.AvailableKb, s.Memory.BuffCacheKb, s.Memory.FreeKb]);
         UpdateTitle();
     }
 
     public void NextPane()
     {
-        _shown = PaneLayout.NextInCycle(_shown);
-        Relayout();
+        _panes.NextPane();
+        Refresh();
     }
 
     public void ToggleHelp()
@@ -114,11 +90,11 @@ public sealed class LabScreen : Window
     {
         string trimmed = line.Trim();
         if (trimmed is "exit" or "logout") { App?.RequestStop(this); return; }
-        if (trimmed == "clear") { _console.Clear(); _consoleView.Refresh(); return; }
-        if (trimmed.Length == 0) { _console.Record(line, ""); _consoleView.Refresh(); return; }
+        if (trimmed == "clear") { _console.Clear(); Console.Refresh(); return; }
+        if (trimmed.Length == 0) { _console.Record(line, ""); Console.Refresh(); return; }
         ShellResult r = _box.Submit(trimmed);
         _console.Record(trimmed, r.Output + (r.ErrorMessage is null ? "" : r.ErrorMessage + "\n"));
-        _consoleView.Refresh();
+        Console.Refresh();
         Refresh();
     }
 
@@ -130,44 +106,7 @@ public sealed class LabScreen : Window
 
     private void Relayout()
     {
-        int width = Viewport.Width, height = Viewport.Height - 1;
-        if (width <= 0 || height <= 0) return;
-        IReadOnlyDictionary<Pane, System.Drawing.Rectangle> layout = PaneLayout.Compute(width, height, _shown);
-        bool compact = PaneLayout.IsCompact(width, height);
-        foreach (var (pane, view) in _panes)
-        {
-            if (!layout.TryGetValue(pane, out var r)) { view.Visible = false; continue; }
-            view.Visible = true;
-            (view.X, view.Y, view.Width, view.Height) = (r.X, r.Y, r.Width, r.Height);
-            if (compact && PaneLayout.Cycle.Contains(pane)) view.Title = CycleTitle(pane);
-        }
-        if (!compact) RestoreTitles();
+        _panes.Relayout(Viewport.Width, Viewport.Height - 1);
         Refresh();
     }
-
-    private string CycleTitle(Pane pane) =>
-        $"{BaseTitle(pane)} [F8: {string.Join(" ", PaneLayout.Cycle.Where(p => p != pane).Select(ShortName))}]";
-
-    private void RestoreTitles()
-    {
-        foreach (Pane p in PaneLayout.Cycle) _panes[p].Title = BaseTitle(p);
-    }
-
-    private static string BaseTitle(Pane p) => p switch
-    {
-        Pane.Processes => "Processes",
-        Pane.Buddy => "Buddy: free blocks per order",
-        Pane.Slab => "Slab caches",
-        Pane.Graph => "Graph",
-        _ => "Kernel log",
-    };
-
-    private static string ShortName(Pane p) => p switch
-    {
-        Pane.Processes => "procs",
-        Pane.Buddy => "buddy",
-        Pane.Slab => "slab",
-        Pane.Graph => "graph",
-        _ => "log",
-    };
 }

@@ -34,8 +34,18 @@ public sealed class PaneLayoutTests
     [Fact]
     public void Compute_200x60Window_ShowsEveryPane()
     {
-        IReadOnlyDictionary<Pane, Rectangle> panes = PaneLayout.Compute(198, 57, Pane.Processes);
+        IReadOnlyDictionary<Pane, Rectangle> panes = PaneLayout.Compute(198, 57, Pane.Processes, objectiveRows: 2);
         Assert.Equal(Enum.GetValues<Pane>().Order(), panes.Keys.Order());
+        Assert.Equal(4, panes[Pane.Objectives].Height);
+        Assert.DoesNotContain(Pane.Objectives, PaneLayout.Compute(198, 57, Pane.Processes).Keys);
+    }
+
+    [Fact]
+    public void Compute_IncidentAt80x24_ObjectivesComeFirstInTheCycle()
+    {
+        Assert.Equal([Pane.MemoryBar, Pane.Console, Pane.Objectives], PaneLayout.Compute(78, 21, Pane.Objectives, objectiveRows: 2).Keys.Order());
+        Assert.Equal(Pane.Processes, PaneLayout.NextInCycle(Pane.Objectives, objectiveRows: 2));
+        Assert.Equal(Pane.Objectives, PaneLayout.NextInCycle(Pane.KernelLog, objectiveRows: 2));
     }
 
     [Fact]
