@@ -17,6 +17,7 @@ public sealed class GameHost(GameOptions options)
     private bool _quitting;
     private bool _sixteenColors = options.SixteenColors;
     private int _errors;
+    private IncidentFlow? _flow;
 
     /// <summary>True when the TUI can run here: a real terminal on both ends, nothing redirected.</summary>
     public static bool HasTerminal() =>
@@ -29,6 +30,7 @@ public sealed class GameHost(GameOptions options)
         app.Init();
         InstallKeys(app, () => RequestQuit(app));
         Theme.UseSixteenColors(app, _sixteenColors);
+        _flow = new IncidentFlow(app, options, () => _quitting, () => { _quitting = true; app.RequestStop(); });
         using var title = new TitleScreen(Menu(), Quit);
         title.Chosen += choice => OnChoice(app, title, choice);
         app.Run(title, OnError);
@@ -44,7 +46,7 @@ public sealed class GameHost(GameOptions options)
         return LabCommand.Run(new LabOptions(4L << 30, 2, 0, 1, KeepGoing: true, Script: null));
     }
 
-    private TitleMenu Menu() => TitleMenu.For(hasCampaign: false, _sixteenColors);
+    private TitleMenu Menu() => TitleMenu.For(_flow?.CampaignUnavailable, _flow?.Resumable, _sixteenColors);
 
     /// <summary>Esc no longer quits (it only closes dialogs and overlays); Ctrl+Q calls <paramref name="quit"/> from any screen.</summary>
     internal static void InstallKeys(IApplication app, Action quit)
@@ -58,8 +60,14 @@ public sealed class GameHost(GameOptions options)
         };
     }
 
+    /// <summary>Ctrl+Q: mid-incident the incident screen asks first (and keeps the incident); elsewhere quit.</summary>
     private void RequestQuit(IApplication app)
     {
+        if (app.TopRunnable is IncidentScreen incident && !_quitting)
+        {
+            incident.AskToLeave(() => { _quitting = true; app.RequestStop(incident); });
+            return;
+        }
         _quitting = true;
         app.RequestStop();
     }
@@ -70,6 +78,14 @@ public sealed class GameHost(GameOptions options)
         {
             case TitleChoice.Lab:
                 RunLab(app);
+                break;
+            case TitleChoice.Campaign:
+                _flow!.RunCampaign();
+                title.SetMenu(Menu());
+                break;
+            case TitleChoice.Continue:
+                _flow!.Continue();
+                title.SetMenu(Menu());
                 break;
             case TitleChoice.Settings:
                 _sixteenColors = !_sixteenColors;

@@ -38,7 +38,8 @@ public static class Program
         var sixteen = new Option<bool>("--16-colors") { Description = "use the 16 ANSI colours instead of 24-bit colour" };
         root.Options.Add(plain);
         root.Options.Add(sixteen);
-        root.SetAction(parse => new GameHost(new GameOptions(parse.GetValue(plain), parse.GetValue(sixteen))).Run());
+        root.SetAction(parse => new GameHost(new GameOptions(parse.GetValue(plain), parse.GetValue(sixteen),
+            ContentLocator.ResolveFromProcess(parse.GetValue(content)), parse.GetValue(saves) ?? Environment.GetEnvironmentVariable("MEMQUEST_SAVES"))).Run());
         return root;
     }
 }

@@ -5,12 +5,13 @@ public sealed record TitleMenu(IReadOnlyList<TitleMenu.Entry> Entries)
 {
     public sealed record Entry(TitleChoice Choice, string Label, string? Unavailable = null);
 
-    /// <param name="hasCampaign">Incidents are installed (the scenario runtime and content exist).</param>
+    /// <param name="campaignUnavailable">Why there is no campaign (no content found, content errors); null when there is one.</param>
+    /// <param name="resumable">The incident that Continue resumes, if one was left mid-way.</param>
     /// <param name="sixteenColors">The 16-colour option is on.</param>
-    public static TitleMenu For(bool hasCampaign, bool sixteenColors) => new(
+    public static TitleMenu For(string? campaignUnavailable, string? resumable, bool sixteenColors) => new(
     [
-        new(TitleChoice.Continue, "Continue", hasCampaign ? null : "Nothing to continue yet: no incident has been played."),
-        new(TitleChoice.Campaign, "Campaign", hasCampaign ? null : "No incidents are installed in this build yet. Try the Lab."),
+        new(TitleChoice.Continue, resumable is null ? "Continue" : $"Continue: {resumable}", resumable is null ? "Nothing to continue: no incident was left mid-way." : null),
+        new(TitleChoice.Campaign, "Campaign", campaignUnavailable),
         new(TitleChoice.Lab, "Lab: a box of your size to experiment on"),
         new(TitleChoice.Settings, $"Settings: colours {(sixteenColors ? "16 (Enter: 24-bit)" : "24-bit (Enter: 16)")}"),
         new(TitleChoice.Quit, "Quit"),

@@ -7,7 +7,7 @@ public sealed class TitleMenuTests
     [Fact]
     public void For_NoCampaign_ContinueAndCampaignSayWhyTheyAreUnavailable()
     {
-        TitleMenu menu = TitleMenu.For(hasCampaign: false, sixteenColors: false);
+        TitleMenu menu = TitleMenu.For("No incidents are installed.", null, sixteenColors: false);
         Assert.Equal([TitleChoice.Continue, TitleChoice.Campaign, TitleChoice.Lab, TitleChoice.Settings, TitleChoice.Quit], menu.Entries.Select(e => e.Choice));
         Assert.NotNull(menu.Entries[1].Unavailable);
         Assert.Null(menu.Entries[2].Unavailable);
@@ -16,7 +16,7 @@ public sealed class TitleMenuTests
 
     [Fact]
     public void For_SixteenColours_SettingsShowsTheCurrentMode() =>
-        Assert.Contains("colours 16", TitleMenu.For(true, sixteenColors: true).Labels[3]);
+        Assert.Contains("colours 16", TitleMenu.For(null, null, sixteenColors: true).Labels[3]);
 
     [Fact]
     public void HelpLines_LabKeys_ListEveryStatusKey()

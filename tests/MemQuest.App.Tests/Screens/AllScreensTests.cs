@@ -21,7 +21,7 @@ public sealed class AllScreensTests
 
     private static (IRunnable Screen, string Expect) Open(string name, IApplication app) => name switch
     {
-        "title" => (new TitleScreen(TitleMenu.For(false, false)), "Lab: a box of your size"),
+        "title" => (new TitleScreen(TitleMenu.For("No incidents are installed.", null, false)), "Lab: a box of your size"),
         "lab-setup" => (new LabSetupScreen(), "RAM (MemTotal)"),
         _ => (new LabScreen(app, new LabBox(new MachineSpec(128 * 1024), 1)), "lab#"),
     };

@@ -10,7 +10,7 @@ public sealed class TitleScreenTests
     public void Enter_LabSelected_RaisesLab()
     {
         using var h = new Headless();
-        using var title = new TitleScreen(TitleMenu.For(false, false));
+        using var title = new TitleScreen(TitleMenu.For("No incidents are installed.", null, false));
         var chosen = new List<TitleChoice>();
         title.Chosen += chosen.Add;
         h.Begin(title);
@@ -23,7 +23,7 @@ public sealed class TitleScreenTests
     public void Enter_CampaignUnavailable_ExplainsInsteadOfOpening()
     {
         using var h = new Headless();
-        using var title = new TitleScreen(TitleMenu.For(false, false));
+        using var title = new TitleScreen(TitleMenu.For("No incidents are installed.", null, false));
         var chosen = new List<TitleChoice>();
         title.Chosen += chosen.Add;
         h.Begin(title);
@@ -36,7 +36,7 @@ public sealed class TitleScreenTests
     public void Esc_OnTitle_DoesNotQuitButCtrlQDoes()
     {
         using var h = new Headless();
-        using var title = new TitleScreen(TitleMenu.For(false, false));
+        using var title = new TitleScreen(TitleMenu.For("No incidents are installed.", null, false));
         h.Begin(title);
         h.Press(Key.Esc);
         Assert.False(title.StopRequested);
@@ -49,7 +49,7 @@ public sealed class TitleScreenTests
     public void Screen_80x24_ShowsMenuAndStatusBarKeys()
     {
         using var h = new Headless(80, 24);
-        using var title = new TitleScreen(TitleMenu.For(false, false));
+        using var title = new TitleScreen(TitleMenu.For("No incidents are installed.", null, false));
         h.Begin(title);
         string[] rows = h.Rows();
         Assert.StartsWith("┌┤MemQuest├", rows[0]);
