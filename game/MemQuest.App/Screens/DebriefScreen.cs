@@ -17,6 +17,7 @@ public sealed class DebriefScreen : Window
     private readonly Session _session;
     private readonly ScoreCard _card;
     private readonly string _exportDirectory;
+    private readonly TextPane _report;
     private readonly Label _note = new() { Text = "", X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill() };
 
     public DebriefScreen(Session session, ScoreCard card, string exportDirectory, bool hasNext)
@@ -25,22 +26,14 @@ public sealed class DebriefScreen : Window
         _card = card;
         _exportDirectory = exportDirectory;
         Title = $"Debrief · {session.Scenario.Number:000} {session.Scenario.Title}";
-        var score = new TextPane("Score card") { X = 0, Y = 0, Width = Dim.Percent(50), Height = Dim.Percent(60) };
-        score.SetLines(ScoreCardLines.Card(card, session.Verdicts));
-        var par = new TextPane("Your actions beside par") { X = Pos.Right(score), Y = 0, Width = Dim.Fill(), Height = Dim.Percent(60) };
-        var clock = session.Incident.Clock;
-        par.SetLines(ScoreCardLines.ParBeside(
-            session.Log.Commands.Select(c => (clock.At(c.Tick), c.Line)).ToList(),
-            session.Scenario.Par.Select(p => (clock.At(p.AtTick), p.Command)).ToList(), 70));
-        var receipts = new TextPane("Kernel receipts: why it happened") { X = 0, Y = Pos.Bottom(score), Width = Dim.Fill(), Height = Dim.Fill(2) };
-        receipts.SetLines(
-        [
-            .. session.Receipts.Events.Take(200).Select(e => $"{clock.At(e.Tick)} {e.Describe()}"),
-            .. session.Modules.KernelLog.Select(k => $"{clock.At(k.Tick)} kernel: {k.Text}"),
-            "",
-            .. session.Scenario.Debrief.TrimEnd().Split('\n'),
-        ]);
-        Add(score, par, receipts, _note);
+        _report = new TextPane("Score card, your actions beside par, kernel receipts (Up/Down, PgUp/PgDn)", scrollable: true)
+        {
+            X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2), Wrap = true,
+        };
+        Add(_report, _note);
+        ViewportChanged += (_, _) => _report.SetLines(DebriefLines.For(_session, _card, Math.Max(40, Viewport.Width - 2)));
+        _report.SetLines(DebriefLines.For(session, card, 76));
+        _report.SetFocus();
         Add(new StatusBar(
         [
             new Shortcut(Key.F3, "Retry", () => Leave(DebriefChoice.Retry), ""),
@@ -51,6 +44,8 @@ public sealed class DebriefScreen : Window
     }
 
     public DebriefChoice Choice { get; private set; } = DebriefChoice.Campaign;
+
+    public TextPane Report => _report;
 
     /// <summary>Write the Markdown postmortem; returns its path (or null after showing why it failed).</summary>
     public string? Export()

@@ -103,7 +103,8 @@ public sealed class IncidentScreen : Window
         var log = _session.Modules.KernelLog.Select(k => (k.Tick, k.Text));
         BoxSnapshot s = BoxSnapshot.Capture(_session.Machine, kernelLog: KernelLogLines.From(log));
         long p99 = _session.Services.Services.FirstOrDefault()?.P99Ms ?? 0;
-        _panes.Show(s, [s.Memory.AvailableKb, s.Memory.BuffCacheKb, p99], ObjectiveLines.From(_session.Verdicts));
+        _panes.Show(s, [s.Memory.AvailableKb, s.Memory.BuffCacheKb, p99],
+            ObjectiveLines.From(_session.Status == SessionStatus.Running ? _session.Incident.Objectives() : _session.Verdicts));
         UpdateTitle();
         if (!_finished && _session.Status != SessionStatus.Running)
         {

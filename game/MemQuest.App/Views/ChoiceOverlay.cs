@@ -17,9 +17,9 @@ public sealed class ChoiceOverlay : View
     {
         Title = title;
         BorderStyle = LineStyle.Double;
-        X = Pos.Center();
+        X = 1;
         Y = Pos.Center();
-        Width = Dim.Percent(90);
+        Width = Dim.Fill(1);
         Height = Dim.Percent(80);
         Visible = false;
         CanFocus = true;

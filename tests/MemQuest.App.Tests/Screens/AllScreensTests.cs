@@ -11,7 +11,7 @@ public sealed class AllScreensTests
     public static TheoryData<string, int, int> Cases()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (string screen in new[] { "title", "lab-setup", "lab" })
+        foreach (string screen in new[] { "title", "lab-setup", "lab", "campaign", "briefing", "incident" })
         {
             data.Add(screen, 80, 24);
             data.Add(screen, 200, 60);
@@ -23,6 +23,9 @@ public sealed class AllScreensTests
     {
         "title" => (new TitleScreen(TitleMenu.For("No incidents are installed.", null, false)), "Lab: a box of your size"),
         "lab-setup" => (new LabSetupScreen(), "RAM (MemTotal)"),
+        "campaign" => (new CampaignScreen(() => CampaignRows.From(TestIncident.Catalog.Scenarios, new CampaignProgress(), _ => null), new CampaignProgress()), "010 09:40"),
+        "briefing" => (new BriefingScreen(TestIncident.Netcap), "Objectives:"),
+        "incident" => (new IncidentScreen(app, TestIncident.Start()), "root#"),
         _ => (new LabScreen(app, new LabBox(new MachineSpec(128 * 1024), 1)), "lab#"),
     };
 
