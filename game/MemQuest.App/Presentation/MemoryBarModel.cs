@@ -56,9 +56,9 @@ public sealed record MemoryBarModel(long TotalKb, long UsedKb, long BuffCacheKb,
     }
 
     /// <summary>The legend, the way free's columns name the parts.</summary>
-    public string Legend() =>
+    public string Legend(bool withTotal = true) =>
         $"{UsedCell} used {Sizes.FromKb(UsedKb)}   {CacheCell} buff/cache {Sizes.FromKb(BuffCacheKb)}   " +
-        $"{FreeCell} free {Sizes.FromKb(FreeKb)}   total {Sizes.FromKb(TotalKb)}";
+        $"{FreeCell} free {Sizes.FromKb(FreeKb)}" + (withTotal ? $"   total {Sizes.FromKb(TotalKb)}" : "");
 
     private int Scale(long kb, int width) => (int)Math.Round((double)Math.Clamp(kb, 0, TotalKb) * width / TotalKb);
 }

@@ -70,9 +70,10 @@ public sealed class IncidentScreen : Window
         Console.LineEntered += line => Run(line);
         _panes.Processes.PidChosen += pid => Console.Insert(pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Clock.Beat += Refresh;
-        Clock.Changed += UpdateTitle;
+        Clock.Changed += Refresh;
         ViewportChanged += (_, _) => { _panes.Relayout(Viewport.Width, Viewport.Height - 1); Refresh(); };
         IsRunningChanged += (_, _) => Console.Input.SetFocus();
+        Title = $"{session.Scenario.Number:000} {session.Scenario.Title}";
         Refresh();
         Console.Input.SetFocus();
     }
@@ -103,9 +104,8 @@ public sealed class IncidentScreen : Window
         var log = _session.Modules.KernelLog.Select(k => (k.Tick, k.Text));
         BoxSnapshot s = BoxSnapshot.Capture(_session.Machine, kernelLog: KernelLogLines.From(log));
         long p99 = _session.Services.Services.FirstOrDefault()?.P99Ms ?? 0;
-        _panes.Show(s, [s.Memory.AvailableKb, s.Memory.BuffCacheKb, p99],
+        _panes.Show(s, [s.Memory.AvailableKb, s.Memory.BuffCacheKb, p99], Status(),
             ObjectiveLines.From(_session.Status == SessionStatus.Running ? _session.Incident.Objectives() : _session.Verdicts));
-        UpdateTitle();
         if (!_finished && _session.Status != SessionStatus.Running)
         {
             _finished = true;
@@ -148,9 +148,7 @@ public sealed class IncidentScreen : Window
         Refresh();
     }
 
-    private void UpdateTitle()
-    {
-        var s = _session.Scenario;
-        Title = $"{s.Number:000} · {_session.Incident.Clock.At(_session.Tick)} · {(_finished ? _session.Status.ToString().ToLowerInvariant() : Clock.Describe())} · {s.Title}";
-    }
+    /// <summary>"09:41:12 · x4" on the memory bar's legend row (the incident's wall clock and speed).</summary>
+    private string Status() =>
+        $"{_session.Incident.Clock.At(_session.Tick)} · {(_finished ? _session.Status.ToString().ToLowerInvariant() : Clock.Describe())}";
 }

@@ -51,9 +51,10 @@ public sealed class LabScreen : Window
         Console.LineEntered += OnLine;
         _panes.Processes.PidChosen += pid => Console.Insert(pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Clock.Beat += Refresh;
-        Clock.Changed += UpdateTitle;
+        Clock.Changed += Refresh;
         ViewportChanged += (_, _) => Relayout();
         IsRunningChanged += (_, _) => Console.Input.SetFocus();
+        Title = $"MemQuest lab · {Sizes.FromKb(box.Machine.Spec.MemTotalKb)} RAM · {box.Machine.Spec.Cpus} CPUs";
         Refresh();
         Console.Input.SetFocus();
     }
@@ -70,8 +71,7 @@ public sealed class LabScreen : Window
     public void Refresh()
     {
         BoxSnapshot s = _box.Snapshot();
-        _panes.Show(s, [s.Memory.AvailableKb, s.Memory.BuffCacheKb, s.Memory.FreeKb]);
-        UpdateTitle();
+        _panes.Show(s, [s.Memory.AvailableKb, s.Memory.BuffCacheKb, s.Memory.FreeKb], Status());
     }
 
     public void NextPane()
@@ -98,11 +98,8 @@ public sealed class LabScreen : Window
         Refresh();
     }
 
-    private void UpdateTitle()
-    {
-        MachineSpec spec = _box.Machine.Spec;
-        Title = $"MemQuest lab · {Sizes.FromKb(spec.MemTotalKb)} RAM · {spec.Cpus} CPUs · {BoxSnapshot.Clock(_box.Machine.Tick)} · {Clock.Describe()}";
-    }
+    /// <summary>"00:00:03.2 · x1" (simulated time since boot, speed) on the memory bar's legend row.</summary>
+    private string Status() => $"{BoxSnapshot.Clock(_box.Machine.Tick)} · {Clock.Describe()}";
 
     private void Relayout()
     {

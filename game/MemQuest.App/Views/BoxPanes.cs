@@ -41,10 +41,12 @@ public sealed class BoxPanes
     /// <summary>The views to add to the screen (the console first, so it has the focus).</summary>
     public IEnumerable<View> Views => _panes.Values;
 
-    /// <summary>Hand every pane its model; the graph gets a sample when simulated time moved.</summary>
-    public void Show(BoxSnapshot s, IReadOnlyList<long> graphValues, IReadOnlyList<string>? objectives = null)
+    /// <summary>Hand every pane its model; the graph gets a sample when simulated time moved.
+    /// <paramref name="status"/> (box, clock, speed) goes on the memory bar's legend row.</summary>
+    public void Show(BoxSnapshot s, IReadOnlyList<long> graphValues, string status, IReadOnlyList<string>? objectives = null)
     {
         _memory.Model = s.Memory;
+        _memory.Status = status;
         _buddy.SetLines(s.Buddy.Lines(Math.Max(20, _buddy.Viewport.Width)));
         Processes.SetRows(s.Processes);
         _slab.SetLines(s.Slab.Count == 0 ? [] : SlabTopRows.Lines(SlabTopRows.Top(s.Slab, 20)));

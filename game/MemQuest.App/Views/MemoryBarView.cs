@@ -26,6 +26,21 @@ public sealed class MemoryBarView : View
         }
     }
 
+    /// <summary>Right-aligned on the legend row: the box, its clock and speed (changes every beat, so it
+    /// lives here and not in the window title, whose change would redraw the whole screen).</summary>
+    public string Status
+    {
+        get => _status;
+        set
+        {
+            if (_status == value) return;
+            _status = value;
+            SetNeedsDraw();
+        }
+    }
+
+    private string _status = "";
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         int width = Viewport.Width - Label.Length;
@@ -42,7 +57,13 @@ public sealed class MemoryBarView : View
         AddStr(Label.Length, 1, _model.AvailableSpan(width));
         SetAttribute(Theme.Text);
         string legend = _model.Legend();
+        if (_status.Length > 0 && legend.Length + 3 + _status.Length > width) legend = _model.Legend(withTotal: false);
         AddStr(Label.Length, 2, legend.Length > width ? legend[..width] : legend);
+        if (_status.Length > 0 && legend.Length + 3 + _status.Length <= width)
+        {
+            SetAttribute(Theme.Heading);
+            AddStr(Label.Length + width - _status.Length, 2, _status);
+        }
         return true;
     }
 }

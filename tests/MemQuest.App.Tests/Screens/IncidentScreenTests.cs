@@ -15,7 +15,8 @@ public sealed class IncidentScreenTests
         string s = h.Screen();
         Assert.Contains("[ ] netcap is not loaded", s);
         Assert.Contains("[x] netcap-agent is running", s);
-        Assert.Contains("010 · 09:40:00 · x1", h.Rows()[0]);
+        Assert.StartsWith("┌┤010 09:40 page: netcap", h.Rows()[0]);
+        Assert.EndsWith("09:40:00 · x1│", h.Rows()[3]);
     }
 
     [Fact]

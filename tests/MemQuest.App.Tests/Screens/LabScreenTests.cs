@@ -65,14 +65,14 @@ public sealed class LabScreenTests
         using var h = new Headless();
         using var lab = new LabScreen(h.App, Box());
         h.Begin(lab);
-        Assert.Contains("· x1", h.Rows()[0]);
+        Assert.EndsWith("00:00:00.0 · x1│", h.Rows()[3]);
         h.Press(Key.F6);
         Assert.Equal(4, lab.Clock.Speed);
         h.Press(Key.F6, Key.F6);
         Assert.Equal(1, lab.Clock.Speed);
         h.Press(Key.F5);
         Assert.True(lab.Clock.Paused);
-        Assert.Contains("· paused", h.Rows()[0]);
+        Assert.Contains("· paused", h.Rows()[3]);
     }
 
     [Fact]
@@ -84,11 +84,11 @@ public sealed class LabScreenTests
         lab.Clock.RunBeat(16);
         lab.Clock.RunBeat(16);
         string screen = h.Screen();
-        Assert.Contains("00:00:03.2", h.Rows()[0]);
+        Assert.Contains("00:00:03.2 · x1", h.Rows()[3]);
         Assert.Contains("last 3.2 s", screen);
         lab.Clock.TogglePause();
         lab.Clock.RunBeat(16);
-        Assert.Contains("00:00:03.2", h.Rows()[0]);
+        Assert.Contains("00:00:03.2 · paused", h.Rows()[3]);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class TuiSmokeTests
         Assert.Contains("SOLVED", debrief);
 
         tmux.Keys("F10");                                     // back to the campaign, which now shows the stars
-        tmux.WaitFor("★");
+        Assert.Contains("★", tmux.WaitFor("F3  Reset one"));
         tmux.Keys("F10");                                     // title
         tmux.WaitFor("Lab: a box of your size");
         tmux.Keys("Down", "Enter");                           // Lab → size picker
