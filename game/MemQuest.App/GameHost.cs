@@ -23,6 +23,16 @@ public sealed class GameHost(GameOptions options)
     public static bool HasTerminal() =>
         Driver.IsAttachedToTerminal(out _, out _) && !Console.IsInputRedirected && !Console.IsOutputRedirected;
 
+    /// <summary>--saves DIR, else $MEMQUEST_SAVES, else a saves/ folder here or above; null if none exists.</summary>
+    public static string? SavesFolder(string? option)
+    {
+        string? given = option ?? Environment.GetEnvironmentVariable("MEMQUEST_SAVES");
+        if (!string.IsNullOrWhiteSpace(given)) return Path.GetFullPath(given);
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "saves"))) return Path.Combine(dir.FullName, "saves");
+        return null;
+    }
+
     public int Run()
     {
         if (options.Plain || !HasTerminal()) return RunPlain();

@@ -18,14 +18,16 @@ public sealed class CampaignScreen : Window
     private readonly ObservableCollection<string> _items = [];
     private readonly Label _detail = new() { Text = "", X = 1, Y = Pos.AnchorEnd(4), Width = Dim.Fill(1), Height = 2 };
     private readonly ConfirmOverlay _confirm = new();
+    private readonly Label _header = new() { Text = "", X = 1, Y = 0, Width = Dim.Fill(1) };
     private IReadOnlyList<CampaignRow> _current = [];
+    private int _titleWidth = 40;
 
     public CampaignScreen(Func<IReadOnlyList<CampaignRow>> rows, CampaignProgress progress)
     {
         _rows = rows;
         _progress = progress;
         Title = "Campaign";
-        Add(new Label { Text = "NNN incident" + new string(' ', 40) + " level stars  best", X = 1, Y = 0 });
+        Add(_header);
         _list = new ListView { X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Fill(5), CanFocus = true };
         _list.SetSource(_items);
         _list.Accepting += (_, e) => { Play(); e.Handled = true; };
@@ -41,6 +43,11 @@ public sealed class CampaignScreen : Window
         ]));
         Add(_confirm);
         _confirm.Closed += () => _list.SetFocus();
+        ViewportChanged += (_, _) =>
+        {
+            int width = Math.Clamp(Viewport.Width - 36, 20, 90);
+            if (width != _titleWidth) { _titleWidth = width; Reload(); }
+        };
         Reload();
         _list.SetFocus();
     }
@@ -55,7 +62,8 @@ public sealed class CampaignScreen : Window
         int? keep = _list.SelectedItem;
         _current = _rows();
         _items.Clear();
-        foreach (CampaignRow r in _current) _items.Add(r.Line(52));
+        _header.Text = "NNN " + "incident".PadRight(_titleWidth) + " level stars  best";
+        foreach (CampaignRow r in _current) _items.Add(r.Line(_titleWidth));
         if (_current.Count == 0) _items.Add("(no incidents installed: see content/README.md)");
         _list.SelectedItem = keep is int k && k < _current.Count ? k : 0;
         ShowDetail();

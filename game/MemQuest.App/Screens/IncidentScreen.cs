@@ -34,6 +34,8 @@ public sealed class IncidentScreen : Window
             () => session.Console.Commands.Keys, () => session.Console.Context.Files.AllPaths(),
             () => session.Machine.Processes.ByPid.Select(p => p.Pid)));
         _console.Print("Investigate with real commands; F2 lists actions with the command each runs; F1 keys.");
+        foreach (TranscriptEntry t in session.Transcript) _console.Record(t.Line, t.Output);
+        if (session.Tick > 0) _console.Print($"(resumed at {session.Incident.Clock.At(session.Tick)})");
         WorkloadProcess? service = session.Services.Services.FirstOrDefault();
         long slo = Math.Max(1, service?.SloP99Ms ?? 100);
         _panes = new BoxPanes(_console,

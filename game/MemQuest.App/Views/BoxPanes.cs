@@ -13,7 +13,7 @@ public sealed class BoxPanes
     private readonly TextPane _buddy = new(TitleOf(Pane.Buddy));
     private readonly TextPane _slab = new(TitleOf(Pane.Slab)) { EmptyText = "(no slab caches on this box)" };
     private readonly TextPane _log = new(TitleOf(Pane.KernelLog)) { FollowTail = true, EmptyText = "(no kernel messages)" };
-    private readonly TextPane _objectives = new(TitleOf(Pane.Objectives));
+    private readonly TextPane _objectives = new(TitleOf(Pane.Objectives)) { Wrap = true };
     private readonly GraphModel _graph;
     private readonly LiveGraphView _graphView;
     private int _objectiveRows;
