@@ -1,5 +1,5 @@
-// The `memquest` program: the CLI root. With no command it starts the game (until the screens exist,
-// the lab's interactive console); `memquest --help` lists every command.
+// The `memquest` program: the CLI root. With no command it starts the game's screens on a terminal
+// (the plain line console without one, or with --plain); `memquest --help` lists every command.
 using System.CommandLine;
 using MemQuest.App.Cli;
 using MemQuest.App.Cli.Incidents;
@@ -36,7 +36,12 @@ public static class Program
         root.Subcommands.Add(ReplayCommand.Create(content));
         root.Subcommands.Add(CheckContentCommand.Create(content));
         root.Subcommands.Add(ProfileCommand.Create(saves));
-        root.SetAction(_ => LabCommand.Run(new LabOptions(4L << 30, 2, 0, 1, KeepGoing: true, Script: null)));
+        var plain = new Option<bool>("--plain") { Description = "no screens: the plain line console (also what runs when there is no terminal)" };
+        var sixteen = new Option<bool>("--16-colors") { Description = "use the 16 ANSI colours instead of 24-bit colour" };
+        root.Options.Add(plain);
+        root.Options.Add(sixteen);
+        root.SetAction(parse => new GameHost(new GameOptions(parse.GetValue(plain), parse.GetValue(sixteen),
+            ContentLocator.ResolveFromProcess(parse.GetValue(content)), GameHost.SavesFolder(parse.GetValue(saves)))).Run());
         return root;
     }
 }

@@ -23,6 +23,9 @@ public static class BenchCommand
         output.WriteLine($"order-0 alloc+free: {PairsPerSecond(mixed: false, pairs)} M pairs/s (4 GiB box half full, receipts off)");
         output.WriteLine($"mixed-order alloc+free: {PairsPerSecond(mixed: true, pairs / 4)} M pairs/s (orders 0-3, 8:4:2:1)");
         output.WriteLine($"kmalloc+kfree (8..256 B): {KmallocPairsPerSecond(pairs)} (booted 4 GiB box, receipts off)");
+        BeatBench.Result beat = BeatBench.Measure();
+        output.WriteLine(System.FormattableString.Invariant(
+            $"tui beat at 200x60 (16 ticks + layout + draw, lab screen): median {beat.MedianMs:0.00} ms, p95 {beat.P95Ms:0.00} ms, full redraw {beat.FullRedrawMedianMs:0.00} ms"));
         return 0;
     }
 

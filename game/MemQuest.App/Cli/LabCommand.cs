@@ -44,7 +44,8 @@ public static class LabCommand
         return command;
     }
 
-    private static string? Validate(string mem, int cpus, string swap, out long memBytes, out long swapBytes)
+    /// <summary>Check the box's size flags (shared with the TUI's lab setup); null when they are valid.</summary>
+    internal static string? Validate(string mem, int cpus, string swap, out long memBytes, out long swapBytes)
     {
         swapBytes = 0;
         if (!SizeParser.TryParseBytes(mem, out memBytes)) return $"--mem '{mem}' is not a size; use bytes or a number with k, m, g or t (e.g. 4G, 24684084k)";

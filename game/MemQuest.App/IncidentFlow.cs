@@ -1,0 +1,154 @@
+// The campaign's path through the screens: campaign map → briefing → incident → debrief, and back
+// (retry, next). Loads the content once; keeps the incident the player left mid-way (its log, so
+// Continue replays it to the same tick) in memory and, when a saves folder exists, in
+// resume-run.json there. Progress lives in CampaignProgress until the save store is wired in.
+using MemQuest.App.Cli;
+using MemQuest.App.Cli.Incidents;
+using MemQuest.App.Presentation;
+using MemQuest.App.Screens;
+using MemQuest.Scenarios.Content;
+using MemQuest.Scenarios.Model;
+using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Replay;
+using MemQuest.Scenarios.Scoring;
+using MemQuest.Scenarios.Workloads.Kernel;
+using Terminal.Gui.App;
+
+namespace MemQuest.App;
+
+public sealed class IncidentFlow
+{
+    private readonly IApplication _app;
+    private readonly Func<bool> _quitting;
+    private readonly Action _quit;
+    private readonly string _exportDirectory;
+    private readonly string? _resumeFile;
+    private readonly CampaignProgress _progress = new();
+    private SessionLog? _kept;
+
+    public IncidentFlow(IApplication app, GameOptions options, Func<bool> quitting, Action quit)
+    {
+        _app = app;
+        _quitting = quitting;
+        _quit = quit;
+        _exportDirectory = options.SavesDirectory ?? Directory.GetCurrentDirectory();
+        var errors = new StringWriter();
+        Catalog = options.ContentRoot is null ? null : CliContent.Load(options.ContentRoot, errors, "play");
+        CampaignUnavailable = Catalog is null ? $"No campaign: {errors.ToString().Trim()}"
+            : Catalog.Scenarios.Count == 0 ? $"No incidents are installed in {Catalog.Root}. Try the Lab." : null;
+        if (options.SavesDirectory is not null && Directory.Exists(options.SavesDirectory))
+            _resumeFile = Path.Combine(options.SavesDirectory, "resume-run.json");
+        _kept = LoadKept();
+    }
+
+    public ContentCatalog? Catalog { get; }
+    public string? CampaignUnavailable { get; }
+
+    /// <summary>The incident Continue resumes ("010 at 09:41:12"), or null.</summary>
+    public string? Resumable => _kept is { } k && Catalog?.Find(k.ScenarioId) is { } s ? $"{s.Number:000} {s.Title}" : null;
+
+    public void RunCampaign()
+    {
+        using var campaign = new CampaignScreen(Rows, _progress);
+        campaign.PlayChosen += id =>
+        {
+            Play(Catalog![id], resume: null);
+            campaign.Reload();
+            if (_quitting()) _app.RequestStop(campaign);
+        };
+        _app.Run(campaign);
+    }
+
+    public void Continue()
+    {
+        if (_kept is null || Catalog?.Find(_kept.ScenarioId) is not { } s) return;
+        Play(s, Rebuild(s, _kept));
+    }
+
+    private IReadOnlyList<CampaignRow> Rows() =>
+        Catalog is null ? [] : CampaignRows.From(Catalog.Scenarios, _progress, s => Readiness.Missing(s, EngineKernel.Provided));
+
+    private void Play(ScenarioDefinition s, Session? resume)
+    {
+        while (!_quitting())
+        {
+            Session? session = resume ?? Brief(s);
+            resume = null;
+            if (session is null) return;
+            if (!RunIncident(session)) return;
+            DebriefChoice next = Debrief(session);
+            if (next == DebriefChoice.Campaign) return;
+            if (next == DebriefChoice.Next) s = Catalog!.Scenarios[Catalog.Scenarios.ToList().IndexOf(s) + 1];
+        }
+    }
+
+    private Session? Brief(ScenarioDefinition s)
+    {
+        using var briefing = new BriefingScreen(s);
+        _app.Run(briefing);
+        return briefing.Started ? Session.Start(s, s.Seed, Catalog!.Digest) : null;
+    }
+
+    /// <summary>Run the incident screen; true when it ended (won or lost), false when the player left it.</summary>
+    private bool RunIncident(Session session)
+    {
+        using var screen = new IncidentScreen(_app, session);
+        screen.Finished += () => _app.RequestStop(screen);
+        screen.QuitConfirmed += _quit;
+        screen.Clock.Start();
+        _app.Run(screen);
+        screen.Clock.Stop();
+        if (session.Status == SessionStatus.Running) { Keep(session.Log); return false; }
+        Keep(null);
+        return true;
+    }
+
+    private DebriefChoice Debrief(Session session)
+    {
+        ScenarioDefinition s = session.Scenario;
+        SessionOutcome outcome = SessionOutcome.Of(session);
+        SessionOutcome par = Replayer.Run(s, Replayer.ParLog(s, Catalog!.Digest));
+        ScoreCard card = Scorer.Score(s, outcome, Scorer.HiddenRuns(s, outcome.Log), solutionSeen: false, par);
+        if (card.Won) _progress.Record(s.Id, card.Total, card.Stars);
+        bool hasNext = Catalog.Scenarios.ToList().IndexOf(s) + 1 < Catalog.Scenarios.Count;
+        using var debrief = new DebriefScreen(session, card, _exportDirectory, hasNext);
+        _app.Run(debrief);
+        return debrief.Choice;
+    }
+
+    /// <summary>Replay a kept log to the tick the player left at (deterministic, so the box is the same).</summary>
+    public static Session Rebuild(ScenarioDefinition s, SessionLog log)
+    {
+        Session session = Session.Start(s, log.Seed, log.ContentDigest);
+        foreach (LoggedCommand c in log.Commands)
+        {
+            session.Advance(c.Tick - session.Tick);
+            session.Submit(c.Line);
+        }
+        session.Advance(log.EndTick - session.Tick);
+        return session;
+    }
+
+    private void Keep(SessionLog? log)
+    {
+        _kept = log;
+        if (_resumeFile is null) return;
+        try
+        {
+            if (log is null) File.Delete(_resumeFile);
+            else File.WriteAllText(_resumeFile, RunFile.Write(log));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+
+    private SessionLog? LoadKept()
+    {
+        if (_resumeFile is null || !File.Exists(_resumeFile)) return null;
+        try
+        {
+            SessionLog? log = RunFile.Read(File.ReadAllText(_resumeFile), out _);
+            return log is not null && Catalog?.Find(log.ScenarioId) is not null && log.ContentDigest == Catalog.Digest ? log : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+}

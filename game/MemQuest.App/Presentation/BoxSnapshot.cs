@@ -1,0 +1,34 @@
+// Everything the box's panes show at one instant, computed from the machine in one pass after a
+// beat (or a console line). Views receive these models and never see the Machine.
+using MemQuest.Engine;
+using MemQuest.Engine.Mm;
+using MemQuest.Engine.Procfs;
+
+namespace MemQuest.App.Presentation;
+
+public sealed record BoxSnapshot(
+    long Tick,
+    MemoryBarModel Memory,
+    BuddyOrdersModel Buddy,
+    IReadOnlyList<ProcessRow> Processes,
+    IReadOnlyList<SlabTopRow> Slab,
+    IReadOnlyList<string> KernelLog)
+{
+    /// <summary>Read the machine. <paramref name="oomScore"/> and <paramref name="slab"/> come from the
+    /// subsystems that own them (null/empty while a box has none).</summary>
+    public static BoxSnapshot Capture(Machine machine, Func<Process, long?>? oomScore = null,
+        IEnumerable<SlabTopRow>? slab = null, IReadOnlyList<string>? kernelLog = null) =>
+        new(machine.Tick,
+            MemoryBarModel.From(Meminfo.Compute(machine)),
+            BuddyOrdersModel.From(Buddyinfo.Compute(machine.Node)),
+            ProcessRows.From(machine.Processes.TaskList, oomScore ?? (_ => null)),
+            (slab ?? []).ToList(),
+            kernelLog ?? []);
+
+    /// <summary>Simulated time as the title shows it: "00:01:23.4".</summary>
+    public static string Clock(long tick)
+    {
+        long ms = tick * Machine.TickMilliseconds;
+        return $"{ms / 3_600_000:00}:{ms / 60_000 % 60:00}:{ms / 1000 % 60:00}.{ms / 100 % 10}";
+    }
+}

@@ -1,0 +1,31 @@
+// The debrief as one document: the score card with the verdicts, the player's actions beside par,
+// robustness, the kernel receipts (why each decision happened) and the root cause. Pure.
+using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Scoring;
+
+namespace MemQuest.App.Presentation;
+
+public static class DebriefLines
+{
+    public static IReadOnlyList<string> For(Session session, ScoreCard card, int width)
+    {
+        var clock = session.Incident.Clock;
+        var lines = new List<string>();
+        lines.AddRange(ScoreCardLines.Card(card, session.Verdicts));
+        lines.Add("");
+        lines.Add("── Your actions beside par ──");
+        lines.AddRange(ScoreCardLines.ParBeside(
+            session.Log.Commands.Select(c => (clock.At(c.Tick), c.Line)).ToList(),
+            session.Scenario.Par.Select(p => (clock.At(p.AtTick), p.Command)).ToList(), width));
+        lines.Add("");
+        lines.Add("── Kernel receipts: why it happened ──");
+        var receipts = session.Receipts.Events.Take(200).Select(e => (e.Tick, Text: e.Describe()))
+            .Concat(session.Modules.KernelLog.Select(k => (k.Tick, Text: "kernel: " + k.Text)))
+            .OrderBy(r => r.Tick).Select(r => $"{clock.At(r.Tick)} {r.Text}").ToList();
+        lines.AddRange(receipts.Count == 0 ? ["(no kernel decisions worth a receipt)"] : receipts);
+        lines.Add("");
+        lines.Add("── Root cause ──");
+        lines.AddRange(session.Scenario.Debrief.TrimEnd().Split('\n'));
+        return lines;
+    }
+}

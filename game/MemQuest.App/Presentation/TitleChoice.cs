@@ -1,0 +1,11 @@
+// What the player can pick on the title screen.
+namespace MemQuest.App.Presentation;
+
+public enum TitleChoice
+{
+    Continue,
+    Campaign,
+    Lab,
+    Settings,
+    Quit,
+}

@@ -1,0 +1,21 @@
+// The title screen's menu as data: each entry's label and, when it cannot be used yet, why.
+namespace MemQuest.App.Presentation;
+
+public sealed record TitleMenu(IReadOnlyList<TitleMenu.Entry> Entries)
+{
+    public sealed record Entry(TitleChoice Choice, string Label, string? Unavailable = null);
+
+    /// <param name="campaignUnavailable">Why there is no campaign (no content found, content errors); null when there is one.</param>
+    /// <param name="resumable">The incident that Continue resumes, if one was left mid-way.</param>
+    /// <param name="sixteenColors">The 16-colour option is on.</param>
+    public static TitleMenu For(string? campaignUnavailable, string? resumable, bool sixteenColors) => new(
+    [
+        new(TitleChoice.Continue, resumable is null ? "Continue" : $"Continue: {resumable}", resumable is null ? "Nothing to continue: no incident was left mid-way." : null),
+        new(TitleChoice.Campaign, "Campaign", campaignUnavailable),
+        new(TitleChoice.Lab, "Lab: a box of your size to experiment on"),
+        new(TitleChoice.Settings, $"Settings: colours {(sixteenColors ? "16 (Enter: 24-bit)" : "24-bit (Enter: 16)")}"),
+        new(TitleChoice.Quit, "Quit"),
+    ]);
+
+    public IReadOnlyList<string> Labels => Entries.Select(e => (e.Unavailable is null ? "  " : "· ") + e.Label).ToList();
+}

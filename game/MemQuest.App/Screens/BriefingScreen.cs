@@ -1,0 +1,54 @@
+// The briefing: the pager alert in incident words, the box, and what must hold. Enter starts the
+// incident; F10 (or Esc) goes back to the campaign.
+using MemQuest.App.Presentation;
+using MemQuest.Scenarios.Model;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace MemQuest.App.Screens;
+
+public sealed class BriefingScreen : Window
+{
+    public BriefingScreen(ScenarioDefinition s)
+    {
+        Title = $"Briefing · {s.Number:000}";
+        var lines = new List<string> { s.Title, "" };
+        lines.AddRange(s.Briefing.TrimEnd().Split('\n'));
+        lines.Add("");
+        lines.Add($"Box: {s.Machine.Id}, {Sizes.FromKb(s.Machine.MemTotalKb)} RAM, {s.Machine.Cpus} CPU(s), swap {Sizes.FromKb(s.Machine.SwapKb)}");
+        lines.Add($"Services: {string.Join(", ", s.AllProcesses.Select(p => p.UnitOrName))}");
+        lines.Add($"Time limit: {s.EndTick / 10} s of simulated time (x1, x4, x16 with F6)");
+        lines.Add("");
+        lines.Add("Objectives:");
+        lines.AddRange(s.Objectives.Select(o => "  - " + o.Text));
+        lines.Add("");
+        lines.Add("Enter: start the incident    F10: back to the campaign");
+        Add(new Label { Text = string.Join("\n", lines), X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Fill(2) });
+        Add(new StatusBar(
+        [
+            new Shortcut(Key.Enter, "Start", Start, ""),
+            new Shortcut(Key.F10, "Back", Back, ""),
+            new Shortcut(Key.Q.WithCtrl, "Quit", Back, ""),
+        ]));
+        KeyDown += (_, k) =>
+        {
+            if (k == Key.Esc) { Back(); k.Handled = true; }
+        };
+    }
+
+    /// <summary>True after Enter: the host starts the incident.</summary>
+    public bool Started { get; private set; }
+
+    private void Start()
+    {
+        Started = true;
+        App?.RequestStop(this);
+    }
+
+    private void Back()
+    {
+        Started = false;
+        App?.RequestStop(this);
+    }
+}

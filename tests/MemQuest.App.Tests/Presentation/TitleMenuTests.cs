@@ -1,0 +1,27 @@
+using MemQuest.App.Presentation;
+
+namespace MemQuest.App.Tests.Presentation;
+
+public sealed class TitleMenuTests
+{
+    [Fact]
+    public void For_NoCampaign_ContinueAndCampaignSayWhyTheyAreUnavailable()
+    {
+        TitleMenu menu = TitleMenu.For("No incidents are installed.", null, sixteenColors: false);
+        Assert.Equal([TitleChoice.Continue, TitleChoice.Campaign, TitleChoice.Lab, TitleChoice.Settings, TitleChoice.Quit], menu.Entries.Select(e => e.Choice));
+        Assert.NotNull(menu.Entries[1].Unavailable);
+        Assert.Null(menu.Entries[2].Unavailable);
+        Assert.StartsWith("· ", menu.Labels[0]);
+    }
+
+    [Fact]
+    public void For_SixteenColours_SettingsShowsTheCurrentMode() =>
+        Assert.Contains("colours 16", TitleMenu.For(null, null, sixteenColors: true).Labels[3]);
+
+    [Fact]
+    public void HelpLines_LabKeys_ListEveryStatusKey()
+    {
+        IReadOnlyList<string> help = StatusKeys.HelpLines(StatusKeys.Lab);
+        foreach (StatusKey k in StatusKeys.Lab) Assert.Contains(help, l => l.StartsWith(k.Key, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,111 @@
+using MemQuest.App.Presentation;
+using MemQuest.App.Screens;
+using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Replay;
+using MemQuest.Scenarios.Scoring;
+using Terminal.Gui.Input;
+
+namespace MemQuest.App.Tests.Screens;
+
+public sealed class CampaignAndDebriefTests
+{
+    private static CampaignScreen Campaign(CampaignProgress progress) =>
+        new(() => CampaignRows.From(TestIncident.Catalog.Scenarios, progress, _ => null), progress);
+
+    [Fact]
+    public void Campaign_Enter_PlaysTheFirstIncident()
+    {
+        using var h = new Headless();
+        var progress = new CampaignProgress();
+        using var screen = Campaign(progress);
+        var played = new List<string>();
+        screen.PlayChosen += played.Add;
+        h.Begin(screen);
+        Assert.Contains("010 09:40 page: netcap", h.Screen());
+        h.Press(Key.Enter);
+        Assert.Equal(["netcap-buffer"], played);
+    }
+
+    [Fact]
+    public void Campaign_ResetOne_AsksThenForgetsTheScore()
+    {
+        using var h = new Headless();
+        var progress = new CampaignProgress();
+        progress.Record("netcap-buffer", 840, 2);
+        using var screen = Campaign(progress);
+        h.Begin(screen);
+        Assert.Contains("★★☆   840", h.Screen());
+        h.Press(Key.F3);
+        Assert.Contains("Forget the score and stars of 010?", h.Screen());
+        h.Press(Key.N);
+        Assert.NotNull(progress.ResultOf("netcap-buffer"));
+        h.Press(Key.F3, Key.Y);
+        Assert.Null(progress.ResultOf("netcap-buffer"));
+        Assert.Contains("☆☆☆     -", h.Screen());
+    }
+
+    [Fact]
+    public void Briefing_Enter_Starts()
+    {
+        using var h = new Headless();
+        using var screen = new BriefingScreen(TestIncident.Netcap);
+        h.Begin(screen);
+        Assert.Contains("netcap-agent must keep running", h.Screen());
+        h.Press(Key.Enter);
+        Assert.True(screen.Started);
+    }
+
+    private static (Session Session, ScoreCard Card) WonRun()
+    {
+        Session s = TestIncident.Start();
+        s.Advance(20);
+        s.Submit(TestIncident.Fix);
+        s.RunToEnd();
+        SessionOutcome outcome = SessionOutcome.Of(s);
+        ScoreCard card = Scorer.Score(s.Scenario, outcome, Scorer.HiddenRuns(s.Scenario, outcome.Log), false,
+            Replayer.Run(s.Scenario, Replayer.ParLog(s.Scenario, TestIncident.Catalog.Digest)));
+        return (s, card);
+    }
+
+    [Fact]
+    public void Debrief_WonRun_ShowsScoreParRobustnessAndReceipts()
+    {
+        using var h = new Headless(120, 40);
+        var (session, card) = WonRun();
+        using var screen = new DebriefScreen(session, card, Path.GetTempPath(), hasNext: false);
+        h.Begin(screen);
+        string s = h.Screen();
+        Assert.Contains("SOLVED", s);
+        Assert.Contains("par: ", s);
+        Assert.Contains("hidden seeds", s);
+        h.Press(Key.End);
+        s = h.Screen();
+        Assert.Contains("kmalloc", s);
+    }
+
+    [Fact]
+    public void Debrief_F4_ExportsTheMarkdownPostmortem()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "memquest-test-" + Guid.NewGuid().ToString("N"));
+        using var h = new Headless();
+        var (session, card) = WonRun();
+        using var screen = new DebriefScreen(session, card, dir, hasNext: false);
+        h.Begin(screen);
+        h.Press(Key.F4);
+        string file = Directory.GetFiles(dir).Single();
+        Assert.StartsWith("# Postmortem: ", File.ReadAllText(file));
+        Assert.Contains("Postmortem written to", h.Screen());
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void Debrief_F3_ChoosesRetry()
+    {
+        using var h = new Headless();
+        var (session, card) = WonRun();
+        using var screen = new DebriefScreen(session, card, Path.GetTempPath(), hasNext: false);
+        h.Begin(screen);
+        h.Press(Key.F3);
+        Assert.Equal(DebriefChoice.Retry, screen.Choice);
+    }
+}
