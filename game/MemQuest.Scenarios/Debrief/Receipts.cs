@@ -1,6 +1,6 @@
 // The kernel decisions behind an outcome, collected while the session runs: failed allocations,
-// crossed watermarks, pageblock steals, splits of costly orders (the chain that served a big
-// request), OOM decisions and kills as their subsystems report them, and module messages.
+// crossed watermarks, pageblock steals, the split chains that served costly requests (order > 3),
+// OOM decisions and kills as their subsystems report them, and module messages.
 // Bounded: the first MaxReceipts are kept (the first failure is the one that explains the rest).
 using MemQuest.Engine.Events;
 
@@ -16,18 +16,38 @@ public sealed class Receipts
 
     public void Add(IEnumerable<KernelEvent> events)
     {
-        foreach (KernelEvent e in events.Where(Explains))
+        List<KernelEvent> batch = events.ToList();
+        for (int i = 0; i < batch.Count;)
         {
-            if (_events.Count < MaxReceipts) _events.Add(e);
-            else Dropped++;
+            if (batch[i] is BuddySplit)
+            {
+                int end = ChainEnd(batch, i);
+                // expand() halves one block down to the requested order: the chain's last half is that order.
+                if (((BuddySplit)batch[end - 1]).HalfOrder > Engine.Units.PageAllocCostlyOrder)
+                    for (int j = i; j < end; j++) Keep(batch[j]);
+                i = end;
+                continue;
+            }
+            if (batch[i] is not BuddyMerged) Keep(batch[i]);
+            i++;
         }
     }
 
-    /// <summary>Order-0 and order-1 split/merge churn explains nothing on its own; everything else does.</summary>
-    private static bool Explains(KernelEvent e) => e switch
+    /// <summary>One past the last split of the chain starting at <paramref name="start"/>: the same block
+    /// start, each half one order smaller than the one before.</summary>
+    private static int ChainEnd(List<KernelEvent> batch, int start)
     {
-        BuddySplit s => s.FromOrder > Engine.Units.PageAllocCostlyOrder,
-        BuddyMerged => false,
-        _ => true,
-    };
+        var first = (BuddySplit)batch[start];
+        int end = start + 1;
+        while (end < batch.Count && batch[end] is BuddySplit next && next.Pfn == first.Pfn
+               && next.HalfOrder == ((BuddySplit)batch[end - 1]).HalfOrder - 1)
+            end++;
+        return end;
+    }
+
+    private void Keep(KernelEvent e)
+    {
+        if (_events.Count < MaxReceipts) _events.Add(e);
+        else Dropped++;
+    }
 }

@@ -8,7 +8,7 @@ public sealed class OomLabTests
 {
     private static MemQuest.Scenarios.Shell.Shell Lab(params string[] setup)
     {
-        var shell = new MemQuest.Scenarios.Shell.Shell(Machine.Boot(new MachineSpec(64 * 1024), 1), ShellMode.Lab);
+        var shell = new MemQuest.Scenarios.Shell.Shell(Machine.Boot(new MachineSpec(128 * 1024), 1), ShellMode.Lab);
         foreach (string line in setup) Assert.True(shell.Run(line).Succeeded, line);
         return shell;
     }
@@ -16,7 +16,7 @@ public sealed class OomLabTests
     [Fact]
     public void Grow_PastRam_BiggestBystanderKilledAndReported()
     {
-        var shell = Lab("sysctl -w vm.overcommit_memory=1", "spawn db --map 40M --write 40M", "spawn app");
+        var shell = Lab("sysctl -w vm.overcommit_memory=1", "spawn db --map 80M --write 80M", "spawn app");
         Assert.True(shell.Run("grow app --write 30M --step 1M").Succeeded);
         string dmesg = shell.Run("dmesg").Stdout;
         Assert.Contains("] app invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0\n", dmesg);
@@ -38,7 +38,7 @@ public sealed class OomLabTests
     [Fact]
     public void Spawn_ProtectedBiggestWithAdjMinus1000_SmallerOneDies()
     {
-        var shell = Lab("sysctl -w vm.overcommit_memory=1", "spawn db --map 40M --write 40M", "echo -1000 > /proc/1001/oom_score_adj");
+        var shell = Lab("sysctl -w vm.overcommit_memory=1", "spawn db --map 80M --write 80M", "echo -1000 > /proc/1001/oom_score_adj");
         ShellResult r = shell.Run("spawn app --map 60M --write 60M");
         Assert.Equal("Killed\n", r.Stderr);
         Assert.Contains(" db ", shell.Run("ps aux").Stdout);
