@@ -1,0 +1,3 @@
+namespace MemQuest.Persistence.Export;
+
+public sealed record ExportedCommand(long Tick, string Line);

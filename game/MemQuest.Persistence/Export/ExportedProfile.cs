@@ -1,0 +1,3 @@
+namespace MemQuest.Persistence.Export;
+
+public sealed record ExportedProfile(string Name, DateTime CreatedUtc, IReadOnlyDictionary<string, string> Settings);

@@ -1,0 +1,3 @@
+namespace MemQuest.Persistence.Export;
+
+public sealed record ExportedScoreCard(int Total, int Stars, IReadOnlyList<ExportedMetric> Metrics);
