@@ -34,6 +34,7 @@ public static class Program
         root.Subcommands.Add(SolveCommand.Create(content));
         root.Subcommands.Add(ReplayCommand.Create(content));
         root.Subcommands.Add(CheckContentCommand.Create(content));
+        root.Subcommands.Add(EventCommand.Create(content, saves));
         root.SetAction(_ => LabCommand.Run(new LabOptions(4L << 30, 2, 0, 1, KeepGoing: true, Script: null)));
         return root;
     }
