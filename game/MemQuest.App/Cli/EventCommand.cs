@@ -123,10 +123,14 @@ public static class EventCommand
     {
         var incident = new Argument<string>("INCIDENT") { Description = "an incident of the event" };
         var eventId = EventIdOption();
+        var plain = new Option<bool>("--plain") { Description = "line mode: commands from standard input, no full screen" };
         var c = new Command("play", "play an event incident on your seed (line mode) and keep the run for submit");
         c.Arguments.Add(incident);
         c.Options.Add(eventId);
-        c.SetAction(p => EventPlayer.Play(ContentLocator.ResolveFromProcess(p.GetValue(contentOption)), SavesLocator.ResolveFromProcess(p.GetValue(savesOption)),
+        c.Options.Add(plain);
+        c.SetAction(p => !p.GetValue(plain)
+            ? Fail("memquest event play: the full-screen game is not built yet; use 'memquest event play INCIDENT --plain'")
+            : EventPlayer.Play(ContentLocator.ResolveFromProcess(p.GetValue(contentOption)), SavesLocator.ResolveFromProcess(p.GetValue(savesOption)),
             p.GetValue(eventId), p.GetValue(incident)!, Console.In, Console.Out, Console.Error, TimeProvider.System));
         return c;
     }
@@ -141,6 +145,12 @@ public static class EventCommand
         c.SetAction(p => EventPlayer.Submit(ContentLocator.ResolveFromProcess(p.GetValue(contentOption)), SavesLocator.ResolveFromProcess(p.GetValue(savesOption)),
             p.GetValue(eventId), p.GetValue(output), Console.Out, Console.Error, TimeProvider.System));
         return c;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.Write(message + "\n");
+        return ExitCodes.Usage;
     }
 
     private static Argument<string> EventArgument() => new("EVENT") { Description = "the event file (its secret is read from beside it)" };

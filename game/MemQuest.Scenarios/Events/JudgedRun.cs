@@ -1,5 +1,5 @@
 // A run as the judge scored it by re-simulation: who, which incident, won or not, points (after
-// the event's hint charge), simulated ticks to the end or the solve, commands typed, each metric.
+// the event's hint charge), simulated ticks to the solve (the last change of a won run), commands typed, each metric.
 using MemQuest.Scenarios.Scoring;
 
 namespace MemQuest.Scenarios.Events;

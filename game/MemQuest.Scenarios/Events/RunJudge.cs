@@ -2,6 +2,7 @@
 // name the submitting player; each run must be for an event incident, on this engine and content,
 // on the ticket's seed, inside the window; it is replayed on the ticket's seed and must end in the
 // state the player's machine recorded. The score comes from the replay, never from the file.
+// Time to solve is the simulated tick of the run's last change (0 for a run that did not win).
 using MemQuest.Engine;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
@@ -43,7 +44,8 @@ public static class RunJudge
         ScoreCard card = Scorer.Score(scenario, outcome, []);
         int raw = card.Won ? card.Metrics.Sum(m => m.Points) : 0;
         int total = Math.Max(0, raw - card.HintCost * e.Rules.HintCostPercent / 100);
-        var run = new JudgedRun(ticket.Player, ticket.Team, ticket.Bracket, scenario.Id, card.Won, total, outcome.Metrics.Ticks,
+        long solveTicks = card.Won ? outcome.Metrics.LastActionTick : 0;
+        var run = new JudgedRun(ticket.Player, ticket.Team, ticket.Bracket, scenario.Id, card.Won, total, solveTicks,
             r.Log.Commands.Count, card.Metrics, r.FinishedUtc);
         return new RunVerdict(run, null);
     }
