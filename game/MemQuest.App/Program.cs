@@ -28,7 +28,7 @@ public static class Program
         root.Options.Add(content);
         root.Options.Add(saves);
         root.Subcommands.Add(LabCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create(content));
         root.Subcommands.Add(ListCommand.Create(content));
         root.Subcommands.Add(PlayCommand.Create(content));
         root.Subcommands.Add(SolveCommand.Create(content));
