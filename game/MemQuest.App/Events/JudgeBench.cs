@@ -19,7 +19,7 @@ public static class JudgeBench
     public static string Run(ContentCatalog catalog, int runs, int jobs)
     {
         var incidents = catalog.Scenarios.Where(s => Readiness.Missing(s, EngineKernel.Provided) is null).Take(3).ToList();
-        if (incidents.Count == 0) return "event judge: no incident in this content runs on this engine build yet; pass --content with one that does";
+        if (incidents.Count == 0) return "event judge: no incident in this content runs on this engine build yet (" + BootTimes(catalog) + "); pass --content with one that does";
         DateTimeOffset start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var e = new EventDefinition("bench", "Bench", incidents.Select(s => s.Id).ToList(), new EventRules(true, 100, start, start.AddDays(1), 0), ["open"], TeamScoring.SumOfMembersBest);
         EventSecret secret = EventSecret.Generate();
@@ -51,6 +51,14 @@ public static class JudgeBench
         var all = Enumerable.Range(0, runs).Select(i => played[i % played.Count]).ToList();
         File.WriteAllText(Path.Combine(folder, $"p{index:D5}.json"), SubmissionFile.Write(new Submission(t.Player, t.Team, e.Rules.StartUtc, t, all)));
     }
+
+    /// <summary>How long booting each of the first three incidents' boxes takes (what a judge would pay per run).</summary>
+    private static string BootTimes(ContentCatalog catalog) => string.Join(", ", catalog.Scenarios.Take(3).Select(s =>
+    {
+        var sw = Stopwatch.StartNew();
+        Engine.Machine.Boot(s.Machine.ToSpec(), s.Seed);
+        return $"boot of {s.Id}'s box {F(sw.Elapsed.TotalMilliseconds)} ms";
+    }));
 
     private static string F(double d) => d.ToString("0.0", CultureInfo.InvariantCulture);
 }
