@@ -155,7 +155,7 @@ public static class EventCommand
 
     private static Argument<string> EventArgument() => new("EVENT") { Description = "the event file (its secret is read from beside it)" };
 
-    private static Argument<string> FolderArgument() => new("SUBMISSIONS_DIR") { Description = "folder of submission files (*.json)" };
+    private static Argument<string> FolderArgument() => new("SUBMISSIONS_DIR") { Description = "folder of submission files (every file in it is judged or rejected by name)" };
 
     private static Option<int> JobsOption() => new("--jobs") { Description = "worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
 

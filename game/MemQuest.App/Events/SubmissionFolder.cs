@@ -1,4 +1,4 @@
-// Reads every *.json file in a submissions folder (not its subfolders, not links) in ordinal name
+// Reads every file in a submissions folder (not its subfolders; links are refused) in ordinal name
 // order, rejects bad files by name with the reason, checks each ticket against the event, and
 // keeps the latest submission per player (by submittedUtc, then file name).
 using MemQuest.Scenarios.Events;
@@ -10,7 +10,7 @@ public static class SubmissionFolder
     public static IReadOnlyList<LoadedSubmission> Load(string folder, EventDefinition e, EventSecret secret, List<Rejection> rejections)
     {
         var accepted = new List<LoadedSubmission>();
-        foreach (string path in Directory.EnumerateFiles(folder, "*.json", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
+        foreach (string path in Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileName(path);
             string? text = BoundedFile.ReadText(path, SubmissionFile.MaxBytes, out string? error);

@@ -131,6 +131,15 @@ public sealed class EventJudgeRejectionTests : IDisposable
     }
 
     [Fact]
+    public void Judge_FileNotNamedJson_StillJudgedAndRejectedByName()
+    {
+        _f.WriteText("notes.txt", "see you at 5");
+        JudgeResult r = Judge();
+        AssertRejected(r, "notes.txt", "not a valid submission");
+        AssertAdaStillJudged(r);
+    }
+
+    [Fact]
     public void Judge_UnknownMember_FileRejected()
     {
         string text = SubmissionFile.Write(_f.SubmissionOf(_bob, 61)).Replace("\"player\":", "\"score\": 1000, \"player\":");
