@@ -2,6 +2,7 @@
 // the lab's interactive console); `memquest --help` lists every command.
 using System.CommandLine;
 using MemQuest.App.Cli;
+using MemQuest.App.Cli.Incidents;
 
 namespace MemQuest.App;
 
@@ -35,6 +36,7 @@ public static class Program
         root.Subcommands.Add(ReplayCommand.Create(content));
         root.Subcommands.Add(CheckContentCommand.Create(content));
         root.Subcommands.Add(EventCommand.Create(content, saves));
+        root.Subcommands.Add(ProfileCommand.Create(saves));
         root.SetAction(_ => LabCommand.Run(new LabOptions(4L << 30, 2, 0, 1, KeepGoing: true, Script: null)));
         return root;
     }

@@ -25,6 +25,7 @@ public sealed class Machine
         Sysctls = new Sysctls();
         ThpEnabled = spec.ThpEnabled;
         Lru = new Lruvec(node);
+        Mm = new VirtualMemory(this);
     }
 
     public MachineSpec Spec { get; }
@@ -38,6 +39,8 @@ public sealed class Machine
     public PageAllocator PageAlloc { get; }
     public ProcessTable Processes { get; } = new();
     public Lruvec Lru { get; }
+    /// <summary>Process address spaces: mmap, faults, page tables, overcommit, fork/exit (kernel-spec §8-§10, §16).</summary>
+    public VirtualMemory Mm { get; }
     public int Cpus => Spec.Cpus;
     public string ThpEnabled { get; private set; }
 
@@ -137,6 +140,8 @@ public sealed class Machine
         Lru.AddToDigest(w);
         w.Section("processes");
         Processes.AddToDigest(w);
+        w.Section("mm");
+        Mm.AddToDigest(w);
         return w.Finish();
     }
 }

@@ -1,6 +1,7 @@
 // `memquest bench`: a quick (< 30 s) run of the engine's hot paths, one figure per line. The
 // receipts recorder is off (nobody listens), as in a game tick. BenchmarkDotNet has the full suite.
 using System.CommandLine;
+using MemQuest.App.Cli.Incidents;
 using System.Diagnostics;
 using MemQuest.Engine.Diagnostics;
 

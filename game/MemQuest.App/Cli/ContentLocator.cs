@@ -1,6 +1,7 @@
 // Finds the content root: --content DIR, else $MEMQUEST_CONTENT, else a content/ folder in the
 // current directory or one of its parents, else content/ next to the executable. Pure: every input
 // is passed in, so tests need no environment.
+
 namespace MemQuest.App.Cli;
 
 public static class ContentLocator

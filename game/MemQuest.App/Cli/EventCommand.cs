@@ -1,6 +1,7 @@
 // `memquest event ...`: team events (game-design §2). Organiser: new, tickets, judge, status.
 // Player: join, play, submit. The work is in MemQuest.App.Events; this file only wires options.
 using System.CommandLine;
+using MemQuest.App.Cli.Incidents;
 using MemQuest.App.Events;
 using MemQuest.Persistence;
 using MemQuest.Scenarios.Content;

@@ -1,4 +1,5 @@
 // The program's exit codes (documented in README.md).
+
 namespace MemQuest.App.Cli;
 
 public static class ExitCodes

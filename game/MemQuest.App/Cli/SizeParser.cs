@@ -1,5 +1,6 @@
 // Parses the lab's SIZE arguments: bytes, or a number with k/m/g/t (binary units, any case, an
 // optional trailing "b" or "ib"): 24684084k, 4G, 512MiB.
+
 namespace MemQuest.App.Cli;
 
 public static class SizeParser

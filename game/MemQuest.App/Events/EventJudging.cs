@@ -1,6 +1,7 @@
 // 'event judge' and 'event status': load the event, secret and content, judge the folder, then
 // write the boards (terminal table, board.md, board.csv, board.html) or the instructor's table.
 using MemQuest.App.Cli;
+using MemQuest.App.Cli.Incidents;
 using MemQuest.Scenarios.Content;
 using MemQuest.Scenarios.Events;
 

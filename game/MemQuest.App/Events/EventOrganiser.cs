@@ -1,6 +1,7 @@
 // The organiser's commands: 'event new' writes the event file and its secret; 'event tickets'
 // signs one ticket per roster line. Each returns an exit code and says what it wrote.
 using MemQuest.App.Cli;
+using MemQuest.App.Cli.Incidents;
 using MemQuest.Scenarios.Content;
 using MemQuest.Scenarios.Events;
 

@@ -2,9 +2,11 @@
 // one of its incidents on the ticket's seed and records the run there, 'event submit' gathers
 // those runs into one bounded submission file.
 using MemQuest.App.Cli;
+using MemQuest.App.Cli.Incidents;
 using MemQuest.Scenarios.Content;
 using MemQuest.Scenarios.Events;
 using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.App.Events;
 

@@ -8,6 +8,7 @@ using MemQuest.Scenarios.Events;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Workloads.Kernel;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.App.Events;
 

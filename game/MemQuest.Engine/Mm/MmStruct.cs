@@ -20,6 +20,15 @@ public sealed class MmStruct
     public long HiwaterRssPages { get; set; }
     public long HiwaterVmPages { get; set; }
 
+    /// <summary>The VMAs and the page-table tree (kernel-spec §8.1-§8.3).</summary>
+    public AddressSpace Space { get; } = new();
+
+    /// <summary>update_hiwater_rss (include/linux/mm.h): called before RSS shrinks.</summary>
+    public void UpdateHiwaterRss() { if (HiwaterRssPages < RssPages) HiwaterRssPages = RssPages; }
+
+    /// <summary>update_hiwater_vm: called before total_vm shrinks.</summary>
+    public void UpdateHiwaterVm() { if (HiwaterVmPages < TotalVmPages) HiwaterVmPages = TotalVmPages; }
+
     /// <summary>get_mm_rss: anon + file + shmem resident pages.</summary>
     public long RssPages => RssAnonPages + RssFilePages + RssShmemPages;
 
@@ -31,5 +40,6 @@ public sealed class MmStruct
         w.Add(TotalVmPages); w.Add(DataVmPages); w.Add(StackVmPages); w.Add(ExecVmPages); w.Add(LockedVmPages);
         w.Add(RssAnonPages); w.Add(RssFilePages); w.Add(RssShmemPages); w.Add(SwapEntsPages); w.Add(PgtablesBytes);
         w.Add(HiwaterRssPages); w.Add(HiwaterVmPages); w.Add(OomSkip ? 1 : 0);
+        Space.AddToDigest(w);
     }
 }

@@ -22,11 +22,22 @@ public sealed class Process(int pid, string comm, int parentPid, MmStruct? mm)
     public bool Exiting { get; set; }
     /// <summary>Creation sequence number: the kernel's task-list order (init first).</summary>
     public long Sequence { get; internal set; }
+    /// <summary>The anon_vma root this process shares anon pages with (its fork family), kernel-spec §8.2.</summary>
+    public int AnonFamily { get; set; }
+    /// <summary>ru_minflt / task->min_flt: minor page faults taken.</summary>
+    public long MinFlt { get; set; }
+    /// <summary>The tick the process started (ps START).</summary>
+    public long StartTick { get; set; }
+    /// <summary>The command line ps prints (argv joined by spaces).</summary>
+    public string Cmdline { get; set; } = comm;
+    /// <summary>The process's glibc malloc state when it is a modelled C program (kernel-spec §10).</summary>
+    public Malloc.GlibcMalloc? Malloc { get; set; }
 
     public void AddToDigest(DigestWriter w)
     {
         w.Add(Pid); w.Add(ParentPid); w.Add(Comm); w.Add(Uid); w.Add(OomScoreAdj); w.Add(OomScoreAdjMin);
-        w.Add(Exiting ? 1 : 0); w.Add(Sequence);
+        w.Add(Exiting ? 1 : 0); w.Add(Sequence); w.Add(AnonFamily); w.Add(MinFlt); w.Add(StartTick); w.Add(Cmdline);
+        if (Malloc is null) w.Add(-1); else Malloc.AddToDigest(w);
         if (Mm is null) w.Add(-1); else Mm.AddToDigest(w);
     }
 }

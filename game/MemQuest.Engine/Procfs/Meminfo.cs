@@ -62,8 +62,8 @@ public static class Meminfo
         Kb("NFS_Unstable", 0);
         Kb("Bounce", 0);
         Kb("WritebackTmp", 0);
-        Pages("CommitLimit", 0);                            // overcommit: comes with processes
-        Pages("Committed_AS", 0);
+        Pages("CommitLimit", m.Mm.Commit.CommitLimitPages());
+        Pages("Committed_AS", m.Mm.Commit.CommittedPages);
         Kb("VmallocTotal", 34359738367);
         Pages("VmallocUsed", 0);                            // vmalloc: comes with slab/vmalloc
         Kb("VmallocChunk", 0);

@@ -63,6 +63,7 @@ public sealed class Lruvec
 
     private void Account(int pfn, LruList list, long delta)
     {
+        if ((_node.Map.Flags[pfn] & PageFlags.Head) != 0) delta <<= _node.Map.Order[pfn];   // folio_nr_pages: a THP counts 512
         _count[(int)list] += delta;
         _node.Stat[(int)NodeStatItem.NrInactiveAnon + (int)list] += delta;
         Zone? z = _node.ZoneOf(pfn);

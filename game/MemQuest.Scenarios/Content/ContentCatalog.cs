@@ -1,6 +1,7 @@
 // Everything under a content root, loaded and validated: machines, workloads and scenarios in
 // curriculum order, plus the content digest that run files are checked against.
 using MemQuest.Scenarios.Model;
+using MemQuest.Scenarios.Model.Box;
 
 namespace MemQuest.Scenarios.Content;
 

@@ -7,6 +7,7 @@ using MemQuest.Engine;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Scoring;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.Scenarios.Events;
 

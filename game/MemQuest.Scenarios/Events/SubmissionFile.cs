@@ -2,6 +2,7 @@
 // length are capped; anything else in the file is an error that names the field.
 using System.Text.Json;
 using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.Scenarios.Events;
 

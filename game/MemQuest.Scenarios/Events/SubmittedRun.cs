@@ -2,6 +2,7 @@
 // (a log edited afterwards replays to another state), when it finished, and the score the file
 // claims (never used: the judge re-simulates).
 using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.Scenarios.Events;
 

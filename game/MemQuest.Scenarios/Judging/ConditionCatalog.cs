@@ -2,6 +2,8 @@
 // in Conditions/ and one line here; lint rejects keys that are not listed.
 using MemQuest.Scenarios.Judging.Conditions;
 using MemQuest.Scenarios.Model;
+using MemQuest.Scenarios.Judging.Conditions.Processes;
+using MemQuest.Scenarios.Judging.Conditions.Kernel;
 
 namespace MemQuest.Scenarios.Judging;
 

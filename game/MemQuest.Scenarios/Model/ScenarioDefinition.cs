@@ -1,5 +1,8 @@
 // One incident, validated: everything content/scenarios/NNN-slug.yaml says, with the machine and
 // workloads it names resolved. The id is the file's slug; Number is its curriculum position.
+using MemQuest.Scenarios.Model.Box;
+using MemQuest.Scenarios.Model.Costs;
+
 namespace MemQuest.Scenarios.Model;
 
 public sealed record ScenarioDefinition

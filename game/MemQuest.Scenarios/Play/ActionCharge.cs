@@ -1,5 +1,5 @@
 // A change the player made and its collateral cost from the scenario's cost table.
-using MemQuest.Scenarios.Model;
+using MemQuest.Scenarios.Model.Costs;
 
 namespace MemQuest.Scenarios.Play;
 

@@ -1,8 +1,8 @@
 // A console line as the session logs it: canonical text (words split as bash splits them, joined by
 // single spaces, quoted only where needed), the commands it runs, and what kind of action it is
 // for the collateral-cost table. The canonical line is the replay's command record.
-using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Shell;
+using MemQuest.Scenarios.Model.Costs;
 
 namespace MemQuest.Scenarios.Play;
 

@@ -5,6 +5,7 @@ using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Services;
 using MemQuest.Scenarios.Workloads;
 using MemQuest.Scenarios.Workloads.Kernel;
+using MemQuest.Scenarios.Model.Box;
 
 namespace MemQuest.Scenarios.Play;
 

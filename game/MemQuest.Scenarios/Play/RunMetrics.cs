@@ -1,5 +1,6 @@
 // What the scorer needs from a run, sampled by the session every tick: the smallest MemAvailable,
 // each action and its cost, hint costs, and per-service SLO breach ticks.
+
 namespace MemQuest.Scenarios.Play;
 
 public sealed class RunMetrics

@@ -8,6 +8,10 @@ using MemQuest.Scenarios.Judging;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Services;
 using MemQuest.Scenarios.Workloads.Kernel;
+using MemQuest.Scenarios.Model.Box;
+using MemQuest.Scenarios.Model.Costs;
+using MemQuest.Scenarios.Play.Replay;
+using MemQuest.Scenarios.Play.Incident;
 
 namespace MemQuest.Scenarios.Play;
 

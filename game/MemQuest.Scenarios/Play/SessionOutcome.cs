@@ -2,6 +2,7 @@
 // the scorer needs, and the receipts and transcript for the debrief.
 using MemQuest.Scenarios.Debrief;
 using MemQuest.Scenarios.Judging;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.Scenarios.Play;
 

@@ -6,6 +6,7 @@
 // Robustness: how many hidden seeds the same log also wins.
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.Scenarios.Scoring;
 

@@ -2,8 +2,8 @@
 // vmalloc, as its buf_alloc parameter says) and modprobe -r unloads it (kfree/vfree). Loading an
 // already loaded module does nothing, as modprobe does. Kernel messages go to KernelLog.
 using MemQuest.Engine.Sysctl;
-using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Workloads.Kernel;
+using MemQuest.Scenarios.Model.Box;
 
 namespace MemQuest.Scenarios.Services;
 

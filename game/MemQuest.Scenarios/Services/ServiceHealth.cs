@@ -3,7 +3,7 @@
 // swapped in + cost per failed allocation + cost per tick stalled in direct reclaim; the reported
 // p99 moves 1/8 of the way towards it each tick, so a drop_caches shows up as a rise that decays as
 // the cache refills. A unit that is not running is down (no latency: every request fails).
-using MemQuest.Scenarios.Model;
+using MemQuest.Scenarios.Model.Box;
 
 namespace MemQuest.Scenarios.Services;
 

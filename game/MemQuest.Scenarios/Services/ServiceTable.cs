@@ -6,6 +6,7 @@ using MemQuest.Engine;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Workloads;
 using MemQuest.Scenarios.Workloads.Kernel;
+using MemQuest.Scenarios.Model.Box;
 
 namespace MemQuest.Scenarios.Services;
 
@@ -96,6 +97,8 @@ public sealed class ServiceTable
         p.Context.Tick = tick;
         p.Context.Environment = env;
         p.Context.Exited = false;
+        p.Context.Ledger = new AllocationLedger();
+        (p.LastAllocFailures, p.LastDiskPages, p.LastSwapIns, p.LastStallTicks) = (0, p.Context.DiskPages, 0, 0);
         p.State = UnitState.Active;
         p.StateSinceTick = tick;
         p.StartAtTick = -1;

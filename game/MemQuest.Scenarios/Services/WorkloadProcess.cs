@@ -1,8 +1,8 @@
 // One process the incident runs, with its workload behaviour and (if it is a service) its unit
 // state: config as it is on disk and as it was when the process started, environment, restarts,
 // journal and health. Owned by ServiceTable.
-using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Workloads;
+using MemQuest.Scenarios.Model.Box;
 
 namespace MemQuest.Scenarios.Services;
 

@@ -1,6 +1,8 @@
 // The console's commands, by name. Each subsystem adds its tools here (one class per file in Commands/).
 using MemQuest.Scenarios.Shell.Commands;
 using MemQuest.Scenarios.Shell.Commands.Game;
+using MemQuest.Scenarios.Shell.Commands.Malloc;
+using MemQuest.Scenarios.Shell.Commands.Tasks;
 
 namespace MemQuest.Scenarios.Shell;
 
@@ -17,7 +19,6 @@ public static class ShellCommands
             new SysctlCommand(),
             new TickCommand(),
             new TopCommand(),
-            new PidofCommand(),
             new SystemctlCommand(),
             new JournalctlCommand(),
             new EditCommand(),
@@ -27,6 +28,8 @@ public static class ShellCommands
             new ValgrindCommand(),
             new HintCommand(),
             new ObjectivesCommand(),
+            new SpawnCommand(), new GrowCommand(), new ForkCommand(), new KillCommand(), new PsCommand(), new PidofCommand(),
+            new MallocCommand(), new FreeCommand(),
         ];
         var map = new SortedDictionary<string, IShellCommand>(StringComparer.Ordinal);
         foreach (IShellCommand c in commands) map.Add(c.Name, c);

@@ -19,5 +19,5 @@ public sealed class ShellContext(Machine machine, ShellMode mode, VirtualFiles f
     public string ShellComm { get; set; } = "bash";
 
     /// <summary>The incident the game's console is attached to; null in the lab.</summary>
-    public Play.IncidentState? Incident { get; set; }
+    public Play.Incident.IncidentState? Incident { get; set; }
 }

@@ -11,5 +11,6 @@ public static class ShellFiles
         PageAllocFiles.Register(files, machine);
         SysctlFiles.Register(files, machine);
         MeminfoFiles.Register(files, machine);
+        ProcessFiles.Register(files, machine);
     }
 }

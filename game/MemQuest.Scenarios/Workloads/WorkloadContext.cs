@@ -11,13 +11,14 @@ public sealed class WorkloadContext(IKernelMechanisms kernel, SimRandom random, 
 {
     public IKernelMechanisms Kernel { get; } = kernel;
     public SimRandom Random { get; } = random;
-    public AllocationLedger Ledger { get; } = ledger;
+    /// <summary>The heap record of the current process; a restart starts a fresh one.</summary>
+    public AllocationLedger Ledger { get; set; } = ledger;
     public int Pid { get; set; }
     public long Tick { get; set; }
     public long LoadPermille { get; set; } = 1000;
     public IReadOnlyDictionary<string, string> Environment { get; set; } = new Dictionary<string, string>();
     public List<string> Journal { get; } = [];
-    public IReadOnlyList<Model.AllocationSite> Sites { get; set; } = [];
+    public IReadOnlyList<Model.Box.AllocationSite> Sites { get; set; } = [];
 
     /// <summary>Pages served from the page cache and read from disk by this process's reads.</summary>
     public long CachedPages { get; set; }

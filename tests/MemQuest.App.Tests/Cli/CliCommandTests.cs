@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MemQuest.App.Cli;
+using MemQuest.App.Cli.Incidents;
 
 namespace MemQuest.App.Tests.Cli;
 

@@ -4,6 +4,7 @@ using MemQuest.Scenarios.Content;
 using MemQuest.Scenarios.Events;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.App.Tests.Events;
 

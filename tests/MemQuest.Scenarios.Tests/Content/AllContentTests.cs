@@ -2,6 +2,7 @@ using MemQuest.Scenarios.Content;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Workloads.Kernel;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.Scenarios.Tests.Content;
 

@@ -19,6 +19,8 @@ public sealed class LintErrorTests
     [InlineData("buffer: 8M", "buffer: lots", "buffer 'lots' is not a size")]
     [InlineData("{ at_tick: 20,", "{ at_tick: 5,", "comes after one at tick 10")]
     [InlineData("service: netcap-agent, ticks: 300", "service: netcap-agent, tick: 300", "has no argument 'tick'")]
+    [InlineData("{ service-active: netcap-agent }", "{ service-active: netcap-agnet }", "names 'netcap-agnet', which is not a process or unit")]
+    [InlineData("{ module-loaded: netcap }", "{ module-loaded: netkap }", "'module-loaded' names 'netkap'")]
     public void Load_BrokenScenario_ReportsWhatAndWhere(string from, string to, string expected)
     {
         using var temp = new TempContent();

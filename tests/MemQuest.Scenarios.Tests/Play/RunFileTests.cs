@@ -1,4 +1,5 @@
 using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.Scenarios.Tests.Play;
 

@@ -2,6 +2,8 @@ using MemQuest.Scenarios.Debrief;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Scoring;
+using MemQuest.Scenarios.Model.Costs;
+using MemQuest.Scenarios.Play.Replay;
 
 namespace MemQuest.Scenarios.Tests.Scoring;
 

@@ -1,5 +1,5 @@
-using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Model.Costs;
 
 namespace MemQuest.Scenarios.Tests.Shell;
 

@@ -8,6 +8,7 @@ public static class LintRules
         new WorkloadsExist(),
         new ProcessParamsFitTheirKind(),
         new ChecksAreKnown(),
+        new ChecksNameRealTargets(),
         new ObjectivesSayWhyTheyFail(),
         new ParLinesParse(),
         new EventsNameRealTargets(),

@@ -1,5 +1,6 @@
 // The scoring metrics split exactly 1000 points; hints cost something and together less than the reward.
 using MemQuest.Scenarios.Model;
+using MemQuest.Scenarios.Model.Costs;
 
 namespace MemQuest.Scenarios.Content.Lint;
 

@@ -2,6 +2,7 @@
 using MemQuest.Scenarios.Content.Reading;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Workloads;
+using MemQuest.Scenarios.Model.Box;
 
 namespace MemQuest.Scenarios.Content.Lint;
 

@@ -1,8 +1,8 @@
 // Reads content/machines/ID.yaml into a MachineDefinition.
 using MemQuest.Engine.PageAlloc;
 using MemQuest.Engine.Sysctl;
-using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Workloads;
+using MemQuest.Scenarios.Model.Box;
 
 namespace MemQuest.Scenarios.Content.Reading;
 

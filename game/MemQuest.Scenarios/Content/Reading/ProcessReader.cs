@@ -1,6 +1,7 @@
 // Reads a process entry (scenario `processes:` and machine `boot_services:`): name, workload,
 // params, oom_score_adj and, for services, unit, config, environment and SLO.
 using MemQuest.Scenarios.Model;
+using MemQuest.Scenarios.Model.Box;
 
 namespace MemQuest.Scenarios.Content.Reading;
 

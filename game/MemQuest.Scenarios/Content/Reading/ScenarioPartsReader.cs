@@ -2,6 +2,8 @@
 // par steps, costs and scoring weights.
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Workloads;
+using MemQuest.Scenarios.Model.Box;
+using MemQuest.Scenarios.Model.Costs;
 
 namespace MemQuest.Scenarios.Content.Reading;
 

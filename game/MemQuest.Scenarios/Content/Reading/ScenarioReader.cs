@@ -2,6 +2,8 @@
 // workloads its processes name (missing ones are reported by lint, with their positions).
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Workloads;
+using MemQuest.Scenarios.Model.Box;
+using MemQuest.Scenarios.Model.Costs;
 
 namespace MemQuest.Scenarios.Content.Reading;
 

@@ -1,6 +1,6 @@
 // Reads content/workloads/ID.yaml into a WorkloadDefinition, checking the kind and its parameters.
-using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Workloads;
+using MemQuest.Scenarios.Model.Box;
 
 namespace MemQuest.Scenarios.Content.Reading;
 

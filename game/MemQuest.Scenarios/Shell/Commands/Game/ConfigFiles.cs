@@ -1,7 +1,7 @@
 // Service config files as the console shows them (cat /etc/...): one "key = value" line per setting.
 using System.Text;
-using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Services;
+using MemQuest.Scenarios.Play.Incident;
 
 namespace MemQuest.Scenarios.Shell.Commands.Game;
 

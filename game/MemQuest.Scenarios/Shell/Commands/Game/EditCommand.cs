@@ -1,9 +1,9 @@
 // edit FILE KEY VALUE: change one setting of a service's config file and show the diff. As in life,
 // the running service keeps its old settings until it is restarted.
-using MemQuest.Scenarios.Model;
-using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Services;
 using MemQuest.Scenarios.Workloads;
+using MemQuest.Scenarios.Model.Box;
+using MemQuest.Scenarios.Play.Incident;
 
 namespace MemQuest.Scenarios.Shell.Commands.Game;
 

@@ -1,8 +1,8 @@
 // The allocation-site report behind heaptrack and valgrind: a workload's ledger joined with its
 // content-declared sites (function, file:line), biggest holders first.
-using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Services;
 using MemQuest.Scenarios.Workloads;
+using MemQuest.Scenarios.Model.Box;
 
 namespace MemQuest.Scenarios.Shell.Commands.Game;
 

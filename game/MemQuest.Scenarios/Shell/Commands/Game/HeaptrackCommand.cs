@@ -1,8 +1,8 @@
 // heaptrack -p PID (or heaptrack PID): attach to a running process and print heaptrack_print's
 // summary of its allocation sites: peak consumers, leaked memory, calls.
 using System.Text;
-using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Services;
+using MemQuest.Scenarios.Play.Incident;
 
 namespace MemQuest.Scenarios.Shell.Commands.Game;
 

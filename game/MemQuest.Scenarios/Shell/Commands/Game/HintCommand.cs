@@ -1,7 +1,7 @@
 // hint [buy]: show the hints bought so far (free to re-read) and what the next one costs; `hint buy`
 // buys the next stage, charged against this incident's score only.
 using System.Text;
-using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Incident;
 
 namespace MemQuest.Scenarios.Shell.Commands.Game;
 

@@ -1,7 +1,7 @@
 // What the game's commands share: the incident behind the console, and the journal line format
 // ("Nov 24 03:12:05 box postgres[4242]: text").
-using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Services;
+using MemQuest.Scenarios.Play.Incident;
 
 namespace MemQuest.Scenarios.Shell.Commands.Game;
 

@@ -1,7 +1,7 @@
 // journalctl [-u UNIT] [-k] [-n N] [--no-pager]: the services' journal and kernel messages.
 using System.Text;
-using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Services;
+using MemQuest.Scenarios.Play.Incident;
 
 namespace MemQuest.Scenarios.Shell.Commands.Game;
 

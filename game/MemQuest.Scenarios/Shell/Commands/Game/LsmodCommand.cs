@@ -1,6 +1,6 @@
 // lsmod: the loaded modules (of this incident) as lsmod prints /proc/modules.
 using System.Text;
-using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Incident;
 
 namespace MemQuest.Scenarios.Shell.Commands.Game;
 

@@ -2,7 +2,7 @@
 // kmod's messages (FATAL: not found, ERROR: could not insert ... Cannot allocate memory).
 using MemQuest.Engine;
 using MemQuest.Engine.Sysctl;
-using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Incident;
 
 namespace MemQuest.Scenarios.Shell.Commands.Game;
 

@@ -1,6 +1,6 @@
 // objectives: the incident's objectives, each met or not right now and why.
 using System.Text;
-using MemQuest.Scenarios.Play;
+using MemQuest.Scenarios.Play.Incident;
 
 namespace MemQuest.Scenarios.Shell.Commands.Game;
 

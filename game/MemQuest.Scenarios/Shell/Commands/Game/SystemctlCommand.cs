@@ -2,8 +2,8 @@
 // show-environment: systemd's view of the incident's services, with systemctl's own messages.
 using System.Text;
 using MemQuest.Engine;
-using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Services;
+using MemQuest.Scenarios.Play.Incident;
 
 namespace MemQuest.Scenarios.Shell.Commands.Game;
 

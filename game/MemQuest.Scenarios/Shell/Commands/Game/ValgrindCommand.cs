@@ -1,8 +1,8 @@
 // valgrind [--leak-check=full] PROGRAM: run a service's binary under memcheck for as long as the
 // service has run and print memcheck's heap and leak summaries from its allocation sites.
 using System.Text;
-using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Services;
+using MemQuest.Scenarios.Play.Incident;
 
 namespace MemQuest.Scenarios.Shell.Commands.Game;
 

@@ -1,5 +1,0 @@
-// Files `memquest play` writes when the incident ends: the run file (--record) and the Markdown
-// postmortem (--postmortem); null means "do not write".
-namespace MemQuest.App.Cli;
-
-public sealed record PlayOutputs(string? RunFilePath = null, string? PostmortemPath = null);

@@ -1,0 +1,71 @@
+// Page-table pages for far-apart and strided mappings (kernel-spec §8.3), THP fallback when no
+// order-9 block is free (§16), and the digest covering the address space (architecture §6).
+using MemQuest.Engine.Mm;
+using MemQuest.Engine.Mm.Exec;
+using MemQuest.Engine.Mm.Fault;
+
+namespace MemQuest.Engine.Tests.Mm;
+
+public sealed class PageTableLayoutTests
+{
+    [Theory]
+    [InlineData(1L << 40, 3, 44 + 3 * 12)]          // each region in its own 512 GiB slot: PUD + PMD + PTE
+    [InlineData(1L << 30, 3, 44 + 4 + 3 * 8)]       // one new 512 GiB slot, then a PMD + PTE per GiB
+    [InlineData(2L << 20, 3, 44 + 12 + 2 * 4)]      // neighbouring 2 MiB slots share the PMD and PUD pages
+    public void Spawn_SpacedRegionsOnePageEach_CountsPudPmdPtePages(long spacing, int regions, long wantPteKb)
+    {
+        var box = new MmTestBox();
+        Process p = box.Spawn("far", new LabProgramSpec(MapBytes: 4096, TouchBytes: 4096, Regions: regions, SpacingBytes: spacing));
+        Assert.Equal(wantPteKb, MmTestBox.PteKb(p));
+        Assert.Equal(100 + regions * 4, MmTestBox.AnonKb(p));
+    }
+
+    [Fact]
+    public void HugeFault_NoOrder9BlockFree_FallsBackToSmallPages()
+    {
+        var box = new MmTestBox(1L << 20);
+        var pa = box.Machine.PageAlloc;
+        var held = new List<long>();
+        for (long pfn; (pfn = pa.AllocPages(0, MemQuest.Engine.PageAlloc.GfpFlags.GfpKernel)) >= 0;) held.Add(pfn);
+        held.Sort();
+        for (int i = 0; i < held.Count; i += 2) pa.FreePages(held[i], 0);   // free every other page: no order >= 1 block
+        while (pa.AllocPages(9, MemQuest.Engine.PageAlloc.GfpFlags.GfpKernel) >= 0) { }   // and take the big blocks below the watermark
+        Assert.True(box.Machine.Node.NrFreePages > 100000);
+        box.Machine.SetThpEnabled("always");
+        Process p = box.Spawn("thp");
+        long addr = box.Vm.MmapAnon(p, 4L << 20, writable: true, noReserve: false);
+        long fallbacks = box.Vm.Faults.ThpFaultFallback;
+        Assert.Equal(FaultResult.Minor, box.Vm.Faults.Handle(p, addr, write: true));
+        Assert.Equal(fallbacks + 1, box.Vm.Faults.ThpFaultFallback);
+        Assert.Equal(104, MmTestBox.AnonKb(p));
+        Assert.Equal(0, box.Machine.Node.Stat[(int)MemQuest.Engine.PageAlloc.NodeStatItem.NrAnonTransparentHugepages]);
+    }
+
+    [Fact]
+    public void HugeFault_Order9BlockFree_MapsA2MiBPageInOneFault()
+    {
+        var box = new MmTestBox(1L << 20);
+        box.Machine.SetThpEnabled("always");
+        Process p = box.Spawn("thp");
+        long addr = box.Vm.MmapAnon(p, 4L << 20, writable: true, noReserve: false);
+        long faults = p.MinFlt;
+        for (long off = 0; off < 2 << 20; off += 4096) box.Vm.Faults.Handle(p, addr + off, write: true);
+        Assert.Equal(1, p.MinFlt - faults);
+        Assert.Equal(100 + 2048, MmTestBox.AnonKb(p));
+    }
+
+    [Fact]
+    public void Digest_SameActions_SameDigest_AndAFaultChangesIt()
+    {
+        string Run(bool extraFault)
+        {
+            var box = new MmTestBox(1L << 20);
+            Process p = box.Spawn("d", new LabProgramSpec(MapBytes: 8 << 20, TouchBytes: 1 << 20));
+            box.Vm.Fork(p, out _);
+            if (extraFault) box.Vm.Faults.Handle(p, p.Mm!.Space.Vmas.First(v => v.Pages == 2048).Start + (4 << 20), write: false);
+            return box.Machine.Digest();
+        }
+        Assert.Equal(Run(false), Run(false));
+        Assert.NotEqual(Run(false), Run(true));
+    }
+}
