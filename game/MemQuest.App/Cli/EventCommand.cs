@@ -1,5 +1,5 @@
 // `memquest event ...`: team events (game-design §2). Organiser: new, tickets, judge, status.
-// Player: join, play, submit. The work is in MemQuest.App.Events; this file only wires options.
+// Player: join, play, submit, debrief. The work is in MemQuest.App.Events; this file only wires options.
 using System.CommandLine;
 using MemQuest.App.Cli.Incidents;
 using MemQuest.App.Events;
@@ -21,6 +21,7 @@ public static class EventCommand
         command.Subcommands.Add(JoinCommand(savesOption));
         command.Subcommands.Add(PlayCommand(contentOption, savesOption));
         command.Subcommands.Add(SubmitCommand(contentOption, savesOption));
+        command.Subcommands.Add(DebriefCommand(contentOption, savesOption));
         return command;
     }
 
@@ -145,6 +146,18 @@ public static class EventCommand
         c.Options.Add(output);
         c.SetAction(p => EventPlayer.Submit(ContentLocator.ResolveFromProcess(p.GetValue(contentOption)), SavesLocator.ResolveFromProcess(p.GetValue(savesOption)),
             p.GetValue(eventId), p.GetValue(output), Console.Out, Console.Error, TimeProvider.System));
+        return c;
+    }
+
+    private static Command DebriefCommand(Option<string?> contentOption, Option<string?> savesOption)
+    {
+        var incident = new Argument<string>("INCIDENT") { Description = "an incident of the event" };
+        var eventId = EventIdOption();
+        var c = new Command("debrief", "after the event ends: an incident's par solution and debrief");
+        c.Arguments.Add(incident);
+        c.Options.Add(eventId);
+        c.SetAction(p => EventDebrief.Show(ContentLocator.ResolveFromProcess(p.GetValue(contentOption)), SavesLocator.ResolveFromProcess(p.GetValue(savesOption)),
+            p.GetValue(eventId), p.GetValue(incident)!, Console.Out, Console.Error, TimeProvider.System));
         return c;
     }
 

@@ -1,6 +1,7 @@
 // The player's side: 'event join' keeps the ticket under saves/events/EVENT/, 'event play' plays
 // one of its incidents on the ticket's seed and records the run there, 'event submit' gathers
-// those runs into one bounded submission file.
+// those runs into one bounded submission file. Event runs live in the saves folder as run files
+// (not yet in the LiteDB save: that needs the game screens' play loop).
 using MemQuest.App.Cli;
 using MemQuest.App.Cli.Incidents;
 using MemQuest.Scenarios.Content;
@@ -31,6 +32,7 @@ public static class EventPlayer
         string? folder = Joined(saves, eventId, stderr);
         Ticket? t = folder is null ? null : ReadTicket(Path.Combine(folder, "ticket.json"), stderr);
         if (t is null) return ExitCodes.Usage;
+        if (!t.HintsAllowed) stdout.Write($"hints are off in {t.EventId}: a run that buys one is not counted\n");
         if (t.SeedFor(incident) is not { } seed) { stderr.Write($"memquest event play: '{incident}' is not part of {t.EventId}; its incidents: {string.Join(", ", t.Seeds.Select(s => s.Incident))}\n"); return ExitCodes.Usage; }
         string stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         string record = Path.Combine(folder!, "runs", $"{incident}-{stamp}.json");
@@ -66,6 +68,13 @@ public static class EventPlayer
         if (log is null || scenario is null) { stderr.Write($"memquest event submit: skipping {path}: {error ?? "its incident is not in this content"}\n"); return null; }
         string digest = Replayer.Run(scenario, log).Digest;
         return new SubmittedRun(log, digest, new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero), null);
+    }
+
+    /// <summary>The ticket of a joined event (the only one, or the one named), or null after saying why.</summary>
+    public static Ticket? JoinedTicket(string saves, string? eventId, TextWriter stderr)
+    {
+        string? folder = Joined(saves, eventId, stderr);
+        return folder is null ? null : ReadTicket(Path.Combine(folder, "ticket.json"), stderr);
     }
 
     private static string? Joined(string saves, string? eventId, TextWriter stderr)

@@ -11,7 +11,7 @@ public static class TicketFile
     public static string Write(Ticket t) => JsonSerializer.Serialize(ToDocument(t), StrictJson.Options) + "\n";
 
     internal static Document ToDocument(Ticket t) =>
-        new(Format, t.EventId, t.Player, t.Team, t.Bracket, t.Seeds.Select(s => new SeedDocument(s.Incident, s.Seed)).ToList(), t.Signature);
+        new(Format, t.EventId, t.Player, t.Team, t.Bracket, t.Seeds.Select(s => new SeedDocument(s.Incident, s.Seed)).ToList(), t.HintsAllowed, EventFile.Utc(t.EndUtc), t.Signature);
 
     /// <summary>The ticket, or null with the reason in <paramref name="error"/>.</summary>
     public static Ticket? Read(string json, out string? error)
@@ -23,7 +23,7 @@ public static class TicketFile
     internal static Ticket? FromDocument(Document d, out string? error)
     {
         error = Check(d);
-        return error is null ? new Ticket(d.EventId!, d.Player!, d.Team!, d.Bracket!, d.Seeds!.Select(s => new TicketSeed(s.Incident!, s.Seed)).ToList(), d.Signature!) : null;
+        return error is null ? new Ticket(d.EventId!, d.Player!, d.Team!, d.Bracket!, d.Seeds!.Select(s => new TicketSeed(s.Incident!, s.Seed)).ToList(), d.Hints, EventFile.Time(d.EndUtc)!.Value, d.Signature!) : null;
     }
 
     /// <summary>Player names: 1-64 characters, no control characters, no leading or trailing space.</summary>
@@ -37,11 +37,12 @@ public static class TicketFile
         if (!EventFile.IsId(d.Team)) return "the ticket's team must be an id (lower-case letters, digits, dashes)";
         if (!EventFile.IsId(d.Bracket)) return "the ticket's bracket must be an id";
         if (d.Seeds is not { Count: > 0 and <= 100 } || d.Seeds.Any(s => !EventFile.IsId(s.Incident))) return "the ticket's seeds must list 1-100 incidents";
+        if (EventFile.Time(d.EndUtc) is null) return "the ticket's endUtc must be a UTC time";
         if (d.Signature is not { Length: 64 }) return "the ticket's signature must be 64 hex digits";
         return null;
     }
 
-    internal sealed record Document(string? Format, string? EventId, string? Player, string? Team, string? Bracket, List<SeedDocument>? Seeds, string? Signature);
+    internal sealed record Document(string? Format, string? EventId, string? Player, string? Team, string? Bracket, List<SeedDocument>? Seeds, bool Hints, string? EndUtc, string? Signature);
 
     internal sealed record SeedDocument(string? Incident, ulong Seed);
 }

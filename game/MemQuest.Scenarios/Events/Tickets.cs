@@ -11,7 +11,7 @@ public static class Tickets
     public static Ticket Issue(EventSecret secret, EventDefinition e, string player, string team, string bracket)
     {
         var seeds = e.Incidents.Select(i => new TicketSeed(i, SeedVariant.Derive(secret, e.Id, player, i))).ToList();
-        var unsigned = new Ticket(e.Id, player, team, bracket, seeds, "");
+        var unsigned = new Ticket(e.Id, player, team, bracket, seeds, e.Rules.HintsAllowed, e.Rules.EndUtc, "");
         return unsigned with { Signature = Sign(secret, unsigned) };
     }
 
@@ -43,6 +43,8 @@ public static class Tickets
             w.WriteStartArray("seeds");
             foreach (TicketSeed s in t.Seeds) { w.WriteStartObject(); w.WriteString("incident", s.Incident); w.WriteNumber("seed", s.Seed); w.WriteEndObject(); }
             w.WriteEndArray();
+            w.WriteBoolean("hints", t.HintsAllowed);
+            w.WriteString("endUtc", EventFile.Utc(t.EndUtc));
             w.WriteEndObject();
         }
         return buffer.ToArray();

@@ -38,6 +38,26 @@ public sealed class EventCliTests : IDisposable
     }
 
     [Fact]
+    public void EventDebrief_BeforeAndAfterTheEnd_LockedThenShown()
+    {
+        string eventFile = Path.Combine(_root, "day.event.yaml");
+        var e = new EventDefinition("day", "Day", [EventFixture.Incident], new EventRules(false, 100, EventFixture.Start, EventFixture.Start.AddHours(2), 0), ["open"], TeamScoring.SumOfMembersBest);
+        EventOrganiser.New(e, eventFile, TextWriter.Null, TextWriter.Null);
+        string roster = Path.Combine(_root, "roster.csv");
+        File.WriteAllText(roster, "name,team,bracket\nAda,red,open\n");
+        EventOrganiser.Tickets(eventFile, roster, Path.Combine(_root, "t"), TextWriter.Null, TextWriter.Null);
+        string saves = Path.Combine(_root, "saves");
+        EventPlayer.Join(Path.Combine(_root, "t", "red-ada.ticket.json"), saves, TextWriter.Null, TextWriter.Null);
+        var during = new StringWriter();
+        Assert.Equal(ExitCodes.LostOrFailed, EventDebrief.Show(EventFixture.ContentRoot, saves, null, EventFixture.Incident, TextWriter.Null, during, new FixedClock(EventFixture.Start.AddHours(1))));
+        Assert.Contains("unlock when day ends at 2026-11-24T11:00:00Z", during.ToString());
+        var after = new StringWriter();
+        Assert.Equal(ExitCodes.Ok, EventDebrief.Show(EventFixture.ContentRoot, saves, null, EventFixture.Incident, after, TextWriter.Null, new FixedClock(EventFixture.Start.AddHours(3))));
+        Assert.Contains("modprobe netcap buf_alloc=vmalloc", after.ToString());
+        Assert.Contains("vmalloc", after.ToString());
+    }
+
+    [Fact]
     public void EventTickets_RosterWithUnknownBracket_NamesTheLine()
     {
         var err = new StringWriter();
