@@ -28,7 +28,7 @@ public static class Postmortem
         foreach (MetricScore m in card.Metrics) md.Append($"| {m.Name} | {m.Points} | {m.MaxPoints} | {m.Detail} |\n");
         md.Append($"| hints | -{card.HintCost} | | |\n| **total** | **{card.Total}** | 1000 | robustness {card.RobustnessPercent}% of hidden seeds |\n\n");
         md.Append("## Kernel receipts\n\n");
-        foreach (var e in session.Receipts.Events.Take(40)) md.Append($"- {Clock(session, e.Tick)} {e.Describe()}\n");
+        foreach (var e in Headline(session.Receipts)) md.Append($"- {Clock(session, e.Tick)} {e.Describe()}\n");
         if (session.Receipts.Events.Count == 0) md.Append("- (no kernel decisions worth a receipt)\n");
         md.Append("\n## Par fix\n\n```\n");
         foreach (ParStep p in s.Par) md.Append($"{Clock(session, p.AtTick)}  {p.Command}\n");
@@ -54,6 +54,15 @@ public static class Postmortem
         if (session.Metrics.Actions.Count == 0) md.Append("No changes were made.\n\n");
         foreach (ActionCharge a in session.Metrics.Actions) md.Append($"- {Clock(session, a.Tick)} `{a.Line}` ({a.Kind}, -{a.Cost} points)\n");
         md.Append('\n');
+    }
+
+    /// <summary>Up to MaxShown receipts in tick order, decisions (failures, watermarks, steals) before split chains.</summary>
+    private static IEnumerable<Engine.Events.KernelEvent> Headline(Receipts receipts)
+    {
+        const int MaxShown = 40;
+        var decisions = receipts.Events.Where(e => e is not Engine.Events.BuddySplit).Take(MaxShown).ToList();
+        var splits = receipts.Events.OfType<Engine.Events.BuddySplit>().Take(MaxShown - decisions.Count);
+        return decisions.Concat(splits).OrderBy(e => e.Tick);
     }
 
     private static string Clock(Session session, long tick) => session.Incident.Clock.At(tick);

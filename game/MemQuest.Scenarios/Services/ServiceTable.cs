@@ -92,7 +92,16 @@ public sealed class ServiceTable
         var env = new SortedDictionary<string, string>(ManagerEnvironment, StringComparer.Ordinal);
         foreach (var (k, v) in p.Environment) env[k] = v;
         WorkloadParams prm = p.Kind.Resolve(p.Workload.Params, p.Definition.Params, ConfigParams(p.Config));
-        p.Pid = _kernel.Spawn(p.Name, 1, p.Definition.OomScoreAdj, env);
+        int pid = _kernel.Spawn(p.Name, 1, p.Definition.OomScoreAdj, env);
+        if (pid <= 0)
+        {
+            p.State = UnitState.Failed;
+            p.StateSinceTick = tick;
+            p.ExitReason = "resources";
+            if (p.IsService) Log(p, tick, 0, $"{p.Unit}.service: Failed to fork: Cannot allocate memory");
+            return;
+        }
+        p.Pid = pid;
         p.Context.Pid = p.Pid;
         p.Context.Tick = tick;
         p.Context.Environment = env;
