@@ -23,6 +23,32 @@ public sealed class EventJudgeRulesTests
         Assert.Contains(b.Rejections, x => x.Reason.Contains("over the limit of 1 attempt(s)", StringComparison.Ordinal));
     }
 
+    private static readonly IReadOnlyList<Scenarios.Play.Replay.LoggedCommand> ParWithHint = [new(1, "hint buy"), .. EventFixture.Par];
+
+    [Fact]
+    public void Judge_HintsOffAndHintBought_RunRejected()
+    {
+        using var f = new EventFixture(hints: false);
+        Ticket t = f.TicketFor("Ada", "red", "junior");
+        f.Write("ada.json", f.SubmissionOf(t, 60, EventFixture.Played(t, ParWithHint, 20)));
+        Board b = Board(f);
+        Assert.Null(b.Players[0].Best[0]);
+        Assert.Contains(b.Rejections, x => x.File == "ada.json" && x.Reason.Contains("hints are off in this event", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Judge_HintsOnAndHintBought_ChargesItsCost()
+    {
+        using var f = new EventFixture();
+        Ticket t = f.TicketFor("Ada", "red", "junior");
+        f.Write("ada.json", f.SubmissionOf(t, 60, EventFixture.Played(t, ParWithHint, 20), EventFixture.Played(t, EventFixture.Par, 21)));
+        JudgeResult r = EventJudge.Judge(f.Event, f.Secret, EventFixture.Catalog, f.Submissions, 2);
+        int hintCost = EventFixture.Scenario.Hints[0].Cost;
+        Assert.Equal(2, r.Runs.Count);
+        Assert.True(r.Runs[1].Total > hintCost);
+        Assert.Equal(r.Runs[1].Total - hintCost, r.Runs[0].Total);
+    }
+
     [Fact]
     public void Board_FrozenBeforeASolve_HidesIt()
     {
