@@ -36,8 +36,8 @@ public static class EventOrganiser
         EventDefinition? e = EventFiles.ReadEvent(eventFile, stderr);
         EventSecret? secret = e is null ? null : EventFiles.ReadSecret(eventFile, stderr);
         if (e is null || secret is null) return ExitCodes.Usage;
-        string? text = File.Exists(rosterFile) ? BoundedFile.ReadText(rosterFile, Roster.MaxBytes, out string? error) : null;
-        error = text is null ? $"cannot read the roster (a CSV 'name,team,bracket')" : null;
+        string? error = "does not exist; pass a CSV with the header 'name,team,bracket'";
+        string? text = File.Exists(rosterFile) ? BoundedFile.ReadText(rosterFile, Roster.MaxBytes, out error) : null;
         IReadOnlyList<RosterEntry>? players = text is null ? null : Roster.Parse(text, e, out error);
         if (players is null) { stderr.Write($"memquest event tickets: {rosterFile}: {error}\n"); return ExitCodes.Usage; }
         Directory.CreateDirectory(outDir);

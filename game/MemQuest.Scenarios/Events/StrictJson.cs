@@ -1,4 +1,5 @@
-// JSON options for untrusted event files: camelCase, no unknown members, no comments, bounded depth.
+// JSON options for untrusted event files: camelCase, no unknown or repeated members, no comments,
+// bounded depth.
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,6 +13,7 @@ internal static class StrictJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Disallow,
         AllowTrailingCommas = false,
+        AllowDuplicateProperties = false,
         MaxDepth = 16,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,

@@ -49,6 +49,14 @@ public sealed class TicketsTests
     }
 
     [Fact]
+    public void TicketFile_RepeatedMember_Rejected()
+    {
+        string json = TicketFile.Write(Tickets.Issue(Secret, Event, "Ada", "red", "junior")).Replace("\"player\":", "\"player\": \"Bob\", \"player\":");
+        Assert.Null(TicketFile.Read(json, out string? error));
+        Assert.Contains("not a valid ticket", error);
+    }
+
+    [Fact]
     public void EventSecret_NotHex_Rejected()
     {
         Assert.Null(EventSecret.Parse("xyz", out string? error));
