@@ -3,9 +3,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using MemQuest.Scenarios.Content.Reading;
 
 namespace MemQuest.Scenarios.Events;
 
@@ -31,16 +29,8 @@ public static partial class EventFile
     /// <summary>The event, or null with the reason in <paramref name="error"/>.</summary>
     public static EventDefinition? Read(string yaml, out string? error)
     {
-        Document? d;
-        try
-        {
-            d = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build().Deserialize<Document?>(yaml);
-        }
-        catch (YamlException e)
-        {
-            error = $"line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}; see 'memquest event new' for the keys an event file has";
-            return null;
-        }
+        Document? d = StrictYaml.Deserialize<Document>(yaml, "see 'memquest event new' for the keys an event file has", out error);
+        if (error is not null) return null;
         error = Check(d);
         if (error is not null) return null;
         var rules = new EventRules(d!.Rules!.Hints, d.Rules.HintCostPercent, Time(d.Rules.StartUtc)!.Value, Time(d.Rules.EndUtc)!.Value, d.Rules.Attempts);
