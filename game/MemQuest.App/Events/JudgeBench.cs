@@ -35,7 +35,9 @@ public static class JudgeBench
             sw.Stop();
             double perSecond = result.Runs.Count / sw.Elapsed.TotalSeconds;
             string ids = string.Join(", ", incidents.Select(s => s.Id));
+            double runMs = sw.Elapsed.TotalMilliseconds * jobs / Math.Max(1, result.Runs.Count);
             return $"event judge: {result.Runs.Count} runs of {ids} in {F(sw.Elapsed.TotalSeconds)} s with {jobs} job(s): {F(perSecond)} runs/s, 10,000 runs in {F(10_000 / perSecond)} s"
+                + $" (a run takes {F(runMs)} ms of a core, booting its box {BootMs(incidents)} ms)"
                 + (result.Rejections.Count > 0 ? $" ({result.Rejections.Count} rejected: {result.Rejections[0]})" : "");
         }
         finally { Directory.Delete(folder, recursive: true); }
@@ -60,6 +62,16 @@ public static class JudgeBench
         Engine.Machine.Boot(s.Machine.ToSpec(), s.Seed);
         return $"boot of {s.Id}'s box {F(sw.Elapsed.TotalMilliseconds)} ms";
     }));
+
+    /// <summary>Mean boot time of the incidents' boxes over a few boots (is it worth reusing booted boxes?).</summary>
+    private static string BootMs(List<ScenarioDefinition> incidents)
+    {
+        const int Boots = 10;
+        var sw = Stopwatch.StartNew();
+        for (int i = 0; i < Boots; i++)
+            foreach (ScenarioDefinition s in incidents) Engine.Machine.Boot(s.Machine.ToSpec(), (ulong)i);
+        return F(sw.Elapsed.TotalMilliseconds / (Boots * incidents.Count));
+    }
 
     private static string F(double d) => d.ToString("0.0", CultureInfo.InvariantCulture);
 }
