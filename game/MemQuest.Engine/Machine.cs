@@ -4,13 +4,17 @@
 // Determinism (architecture §2.6): integer state only, randomness only from Random, explicit orders.
 using MemQuest.Engine.Events;
 using MemQuest.Engine.Mm;
+using MemQuest.Engine.Oom;
+using MemQuest.Engine.Oom.Seams;
 using MemQuest.Engine.PageAlloc;
 using MemQuest.Engine.Reclaim;
+using MemQuest.Engine.Slab;
+using MemQuest.Engine.Vmalloc;
 using MemQuest.Engine.Sysctl;
 
 namespace MemQuest.Engine;
 
-public sealed class Machine
+public sealed partial class Machine
 {
     public const int TickMilliseconds = 100;
 
@@ -25,7 +29,12 @@ public sealed class Machine
         Sysctls = new Sysctls();
         ThpEnabled = spec.ThpEnabled;
         Lru = new Lruvec(node);
+        Slab = new SlabAllocator(node, PageAlloc, events, spec.Cpus);
+        Vmalloc = new VmallocSpace(node, PageAlloc, Slab, events, spec.Cpus);
         Mm = new VirtualMemory(this);
+        Kmsg = new Kmsg(() => UptimeMs);
+        Oom = new OomKiller(this);
+        InitPageCache();
     }
 
     public MachineSpec Spec { get; }
@@ -39,10 +48,23 @@ public sealed class Machine
     public PageAllocator PageAlloc { get; }
     public ProcessTable Processes { get; } = new();
     public Lruvec Lru { get; }
+    /// <summary>Public API of the slab allocator (kmem_cache_*, kmalloc/kfree), kernel-spec §5-§6.</summary>
+    public SlabAllocator Slab { get; }
+    /// <summary>Public API of vmalloc (vmalloc/vfree/kvmalloc, thread stacks), kernel-spec §7.</summary>
+    public VmallocSpace Vmalloc { get; }
     /// <summary>Process address spaces: mmap, faults, page tables, overcommit, fork/exit (kernel-spec §8-§10, §16).</summary>
     public VirtualMemory Mm { get; }
     public int Cpus => Spec.Cpus;
     public string ThpEnabled { get; private set; }
+    /// <summary>The kernel log (printk ring) that dmesg reads.</summary>
+    public Kmsg Kmsg { get; }
+    /// <summary>The OOM killer (mm/oom_kill.c), kernel-spec §14.</summary>
+    public OomKiller Oom { get; }
+    /// <summary>"current": the task whose fault or syscall is being served (null outside any task).</summary>
+    public Process? CurrentTask { get; set; }
+    /// <summary>The panic() message once the box has panicked; the box is then dead (Step does nothing).</summary>
+    public string? PanicMessage { get; private set; }
+    public bool Panicked => PanicMessage is not null;
 
     /// <summary>Simulated time since boot in milliseconds.</summary>
     public long UptimeMs => Tick * TickMilliseconds;
@@ -55,12 +77,16 @@ public sealed class Machine
         PgData node = ZoneLayout.Boot(spec.MemTotalKb, events);
         var m = new Machine(spec, seed, node, events);
         m.InitReserves();
+        SlabBoot.Boot(m.Slab, node.TotalramPages, m.Random);
+        VmallocBoot.Boot(m.Vmalloc, spec.Cpus, node.TotalramPages);
+        m.PageAlloc.SlowPath = new OomSlowPath(m.PageAlloc.SlowPath, m.Oom, () => m.CurrentTask);
         m.Sysctls.Changed += m.OnSysctlChanged;
         foreach (var (name, value) in spec.Sysctls)
         {
             Errno e = m.Sysctls.Write(name, value);
             if (e != Errno.Ok) throw new ArgumentException($"sysctl vm.{name}={value}: {ErrnoText.Of(e)}", nameof(spec));
         }
+        m.BootPageCache();
         return m;
     }
 
@@ -109,8 +135,20 @@ public sealed class Machine
     /// <summary>One 100 ms tick (architecture §5 stepping contract).</summary>
     public void Step()
     {
+        if (Panicked) return;
         Tick++;
         Events.Tick = Tick;
+        StepPageCache();
+        Oom.Step();
+    }
+
+    /// <summary>panic (kernel/panic.c): log the message and stop the box for good (panic_timeout 0).</summary>
+    public void Panic(string message)
+    {
+        if (Panicked) return;
+        Kmsg.Printk($"Kernel panic - not syncing: {message}");
+        Kmsg.Printk($"---[ end Kernel panic - not syncing: {message} ]---");
+        PanicMessage = message;
     }
 
     /// <summary>SHA-256 over the whole state in a fixed order (architecture E8).</summary>
@@ -140,8 +178,18 @@ public sealed class Machine
         Lru.AddToDigest(w);
         w.Section("processes");
         Processes.AddToDigest(w);
+        AddPageCacheToDigest(w);
+        w.Section("slab");
+        Slab.AddToDigest(w);
+        w.Section("vmalloc");
+        Vmalloc.AddToDigest(w);
         w.Section("mm");
         Mm.AddToDigest(w);
+        w.Section("oom");
+        w.Add(PanicMessage ?? "");
+        Oom.AddToDigest(w);
+        w.Section("kmsg");
+        Kmsg.AddToDigest(w);
         return w.Finish();
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class VirtualMemory
         _machine = machine;
         PgtablePages = new PageTablePages(machine.PageAlloc);
         Rmap = new AnonRmap(machine.Node.Map);
-        Library = new LibraryFilePages(machine.PageAlloc, machine.Lru);
+        Library = new LibraryFilePages(machine);
         Commit = new Overcommit(machine);
         Faults = new FaultHandler(this);
         if (machine.Processes.LastPid == 0) machine.Processes.SetLastPid(BootLastPid);

@@ -20,7 +20,7 @@ public static class Meminfo
         PgData node = m.Node;
         long Stat(NodeStatItem i) => node.Stat[(int)i];
         long swapCached = Stat(NodeStatItem.NrSwapcached);
-        long buffers = 0;                                   // block-device page cache: not simulated
+        long buffers = m.Fs.BlockDevice.NrPages;            // nr_blockdev_pages: the bdev's page cache
         long cached = Math.Max(0, Stat(NodeStatItem.NrFilePages) - swapCached - buffers);
         long activeAnon = Stat(NodeStatItem.NrActiveAnon), inactiveAnon = Stat(NodeStatItem.NrInactiveAnon);
         long activeFile = Stat(NodeStatItem.NrActiveFile), inactiveFile = Stat(NodeStatItem.NrInactiveFile);
@@ -43,8 +43,8 @@ public static class Meminfo
         Pages("Inactive(file)", inactiveFile);
         Pages("Unevictable", Stat(NodeStatItem.NrUnevictable));
         Pages("Mlocked", node.Zones.Sum(z => z.Stat[(int)ZoneStatItem.NrMlock]));
-        Kb("SwapTotal", m.Spec.SwapKb);
-        Kb("SwapFree", m.Spec.SwapKb);
+        Pages("SwapTotal", m.Swap.TotalPages);
+        Pages("SwapFree", m.Swap.FreePages);
         Kb("Zswap", 0);
         Kb("Zswapped", 0);
         Pages("Dirty", Stat(NodeStatItem.NrDirty));
@@ -65,9 +65,9 @@ public static class Meminfo
         Pages("CommitLimit", m.Mm.Commit.CommitLimitPages());
         Pages("Committed_AS", m.Mm.Commit.CommittedPages);
         Kb("VmallocTotal", 34359738367);
-        Pages("VmallocUsed", 0);                            // vmalloc: comes with slab/vmalloc
+        Pages("VmallocUsed", m.Vmalloc.VmallocPages);
         Kb("VmallocChunk", 0);
-        Pages("Percpu", 0);
+        Pages("Percpu", PercpuPages(m.Cpus));
         Pages("AnonHugePages", Stat(NodeStatItem.NrAnonTransparentHugepages));
         Pages("ShmemHugePages", Stat(NodeStatItem.NrShmemHugepages));
         Pages("ShmemPmdMapped", Stat(NodeStatItem.NrShmemPmdmapped));
@@ -100,6 +100,13 @@ public static class Meminfo
         available += reclaimable;
         return Math.Max(available, 0);
     }
+
+    /// <summary>Pages of the embedded first percpu chunk per CPU ("percpu: Embedded N pages/cpu" at boot);
+    /// memblock-allocated, so outside MemTotal. Later chunks are not modelled.</summary>
+    public const long PercpuPagesPerCpu = 64;
+
+    /// <summary>pcpu_nr_pages (mm/percpu.c): populated pages of every chunk times the units (CPUs).</summary>
+    public static long PercpuPages(int cpus) => PercpuPagesPerCpu * cpus;
 
     /// <summary>x86 direct map page sizes: 4k for the first 2 MiB, 2M up to 1 GiB, 1G for whole GiBs above.</summary>
     private static (long Kb4k, long Kb2m, long Kb1g) DirectMap(PgData node)

@@ -3,6 +3,7 @@
 // with their sizes mirrored into the node and zone vmstat counters, kernel-spec §11.
 // Called by page faults (anon pages), the page cache (file pages) and reclaim (scanning, rotation).
 // Invariants: Count(l) == pages linked on list l; every linked page has PageFlags.Lru.
+// Also holds the reclaim cost balance (anon_cost, file_cost; kernel-spec §13.2) and inactive_is_low (§11).
 using MemQuest.Engine.PageAlloc;
 
 namespace MemQuest.Engine.Reclaim;
@@ -70,8 +71,87 @@ public sealed class Lruvec
         if (z is not null) z.Stat[(int)ZoneStatItem.NrZoneInactiveAnon + (int)list] += delta;
     }
 
+    /// <summary>lruvec->anon_cost: recent cost of reclaiming anon pages (kernel-spec §13.2).</summary>
+    public long AnonCost { get; internal set; }
+
+    /// <summary>lruvec->file_cost.</summary>
+    public long FileCost { get; internal set; }
+
+    /// <summary>folio_activate (mm/swap.c): move an inactive page to the head of its active list.</summary>
+    public void Activate(int pfn, LruList inactive)
+    {
+        Del(pfn, inactive);
+        Add(pfn, inactive + 1);
+    }
+
+    /// <summary>Move a page on <paramref name="from"/> to the head of <paramref name="to"/> (deactivation, rotation).</summary>
+    public void Move(int pfn, LruList from, LruList to)
+    {
+        Del(pfn, from);
+        Add(pfn, to);
+    }
+
+    /// <summary>Swap <paramref name="newPfn"/> into <paramref name="oldPfn"/>'s place on the same list
+    /// (folio_migrate_flags + the LRU splice of migration). Copies the LRU flags.</summary>
+    public void Replace(int oldPfn, int newPfn, LruList list)
+    {
+        MemMap map = _node.Map;
+        int l = (int)list;
+        int next = map.Next[oldPfn], prev = map.Prev[oldPfn];
+        map.Next[newPfn] = next;
+        map.Prev[newPfn] = prev;
+        if (prev == MemMap.NoPfn) _head[l] = newPfn; else map.Next[prev] = newPfn;
+        if (next == MemMap.NoPfn) _tail[l] = newPfn; else map.Prev[next] = newPfn;
+        map.Next[oldPfn] = MemMap.NoPfn;
+        map.Prev[oldPfn] = MemMap.NoPfn;
+        map.Flags[newPfn] |= map.Flags[oldPfn] & (PageFlags.Lru | PageFlags.Active);
+        map.Flags[oldPfn] &= ~(PageFlags.Lru | PageFlags.Active);
+        Account(oldPfn, list, -1);
+        Account(newPfn, list, +1);
+    }
+
+    /// <summary>lruvec_lru_size (mm/vmscan.c): pages of <paramref name="list"/> in zones up to <paramref name="reclaimIdx"/>.</summary>
+    public long LruSize(LruList list, ZoneType reclaimIdx)
+    {
+        long size = 0;
+        for (int z = 0; z <= (int)reclaimIdx; z++)
+            size += _node.Zones[z].Stat[(int)ZoneStatItem.NrZoneInactiveAnon + (int)list];
+        return size;
+    }
+
+    /// <summary>inactive_is_low (mm/vmscan.c), kernel-spec §11: with gb = (inactive+active) &gt;&gt; 18,
+    /// ratio = gb ? int_sqrt(10*gb) : 1; the inactive list is low when inactive * ratio &lt; active.</summary>
+    public bool InactiveIsLow(LruList inactiveList)
+    {
+        long inactive = Count(inactiveList), active = Count(inactiveList + 1);
+        return inactive * InactiveRatio(inactive + active) < active;
+    }
+
+    /// <summary>The inactive ratio of inactive_is_low for an LRU of <paramref name="pages"/> pages (kernel-spec §19 fact 72).</summary>
+    public static long InactiveRatio(long pages)
+    {
+        long gb = pages >> (30 - Units.PageShift);
+        return gb != 0 ? (long)Units.IntSqrt((ulong)(10 * gb)) : 1;
+    }
+
+    /// <summary>lru_note_cost (mm/swap.c): a reclaim pass that had to do I/O or rotate pages makes that
+    /// type more expensive; both costs halve when their sum passes a quarter of the LRU pages.</summary>
+    public void NoteCost(bool file, long nrIo, long nrRotated)
+    {
+        long cost = nrIo * Units.SwapClusterMax + nrRotated;
+        if (file) FileCost += cost; else AnonCost += cost;
+        long lrusize = Count(LruList.InactiveAnon) + Count(LruList.ActiveAnon) + Count(LruList.InactiveFile) + Count(LruList.ActiveFile);
+        if (AnonCost + FileCost > lrusize / 4)
+        {
+            AnonCost /= 2;
+            FileCost /= 2;
+        }
+    }
+
     public void AddToDigest(DigestWriter w)
     {
         for (int l = 0; l < NrLruLists; l++) { w.Add(_count[l]); w.Add(_head[l]); w.Add(_tail[l]); }
+        w.Add(AnonCost);
+        w.Add(FileCost);
     }
 }

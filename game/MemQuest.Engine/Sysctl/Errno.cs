@@ -17,4 +17,5 @@ public enum Errno
     EISDIR = 21,
     EINVAL = 22,
     ENOSPC = 28,
+    ERANGE = 34,
 }

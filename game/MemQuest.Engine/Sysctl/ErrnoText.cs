@@ -18,6 +18,7 @@ public static class ErrnoText
         Errno.EISDIR => "Is a directory",
         Errno.EINVAL => "Invalid argument",
         Errno.ENOSPC => "No space left on device",
+        Errno.ERANGE => "Numerical result out of range",
         _ => $"Unknown error {(int)e}",
     };
 }

@@ -1,7 +1,10 @@
 // The console's commands, by name. Each subsystem adds its tools here (one class per file in Commands/).
 using MemQuest.Scenarios.Shell.Commands;
 using MemQuest.Scenarios.Shell.Commands.Game;
+using MemQuest.Scenarios.Shell.Commands.Files;
 using MemQuest.Scenarios.Shell.Commands.Malloc;
+using MemQuest.Scenarios.Shell.Commands.Memory;
+using MemQuest.Scenarios.Shell.Commands.Slab;
 using MemQuest.Scenarios.Shell.Commands.Tasks;
 
 namespace MemQuest.Scenarios.Shell;
@@ -29,7 +32,25 @@ public static class ShellCommands
             new HintCommand(),
             new ObjectivesCommand(),
             new SpawnCommand(), new GrowCommand(), new ForkCommand(), new KillCommand(), new PsCommand(), new PidofCommand(),
-            new MallocCommand(), new FreeCommand(),
+            new MallocCommand(),
+            new DdCommand(),
+            new FindCommand(),
+            new FreeCommand(),
+            new LsCommand(),
+            new MkdirCommand(),
+            new MkfilesCommand(),
+            new MkswapCommand(),
+            new RmCommand(),
+            new SwaponCommand(),
+            new SwapoffCommand(),
+            new SyncCommand(),
+            new VmstatCommand(),
+            new KmallocCommand(),
+            new KfreeCommand(),
+            new SlabtopCommand(),
+            new VmallocCommand("vmalloc"),
+            new VmallocCommand("vfree"),
+            new VmallocCommand("kvmalloc"),
         ];
         var map = new SortedDictionary<string, IShellCommand>(StringComparer.Ordinal);
         foreach (IShellCommand c in commands) map.Add(c.Name, c);

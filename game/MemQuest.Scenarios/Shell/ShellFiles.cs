@@ -12,5 +12,7 @@ public static class ShellFiles
         SysctlFiles.Register(files, machine);
         MeminfoFiles.Register(files, machine);
         ProcessFiles.Register(files, machine);
+        PageCacheFiles.Register(files, machine, context);
+        SlabFiles.Register(files, machine);
     }
 }

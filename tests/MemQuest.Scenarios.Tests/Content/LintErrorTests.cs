@@ -74,13 +74,14 @@ public sealed class LintErrorTests
     }
 
     [Theory]
-    [InlineData("rss_kb: 0", "rss_kb: lots", "'lots' is not a size")]
-    [InlineData("rss_kb: 0", "rss_mb: 0", "has no parameter 'rss_mb'")]
+    [InlineData("rss_kb: 4M", "rss_kb: lots", "'lots' is not a size")]
+    [InlineData("rss_kb: 4M", "rss_mb: 4M", "has no parameter 'rss_mb'")]
     [InlineData("kind: steady", "kind: stedy", "unknown workload kind 'stedy'")]
     public void Load_BrokenWorkload_ReportsIt(string from, string to, string expected)
     {
         using var temp = new TempContent();
         string path = Path.Combine(temp.Root, "workloads", "capture-agent.yaml");
+        Assert.Contains(from, File.ReadAllText(path));
         File.WriteAllText(path, File.ReadAllText(path).Replace(from, to, StringComparison.Ordinal));
         Assert.Contains(ContentLoader.Load(temp.Root).Errors, e => e.File == path && e.Message.Contains(expected, StringComparison.Ordinal));
     }

@@ -8,7 +8,7 @@ namespace MemQuest.Scenarios.Tests.Play;
 public sealed class SessionTests
 {
     /// <summary>The par run's final digest on the main seed. Change it only with an EngineInfo.Version bump.</summary>
-    private const string GoldenParDigest = "E70B2BA68829D8F7ECDA7AC35323FAFB2E82354B6B6121E1691225FE289C362A";
+    private const string GoldenParDigest = "0A6403D4C2941BED3F6E8F1F2E6EFEE41147DAFBDBDA20550DB865C4279F58BB";
 
     private static ScenarioDefinition Netcap => TestContentRoot.TestCatalog["netcap-buffer"];
     private static string Digest => TestContentRoot.TestCatalog.Digest;

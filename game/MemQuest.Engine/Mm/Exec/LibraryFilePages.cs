@@ -1,53 +1,58 @@
-// Stands in for the page cache (mm/filemap.c) for the one set of files every modelled C program
-// maps: the program binary, libc.so.6 and ld-linux-x86-64.so.2, kernel-spec §8.2 and §11. A page
-// is read into the cache the first time any process maps it (GFP_HIGHUSER_MOVABLE, file LRU,
-// NR_FILE_PAGES) and stays cached after the last unmap; NR_FILE_MAPPED counts pages mapped by at
-// least one process. The `pagecache` branch owns the real page cache: replace this class with it
-// (same two calls: Map on a file fault, Unmap on zap).
-// Invariants: each (file, index) has at most one page; a page's mapcount is the number of PTEs
-//   pointing at it. Left out: readahead, major faults (these files are assumed cached), eviction.
+// Models filemap_fault for the files processes map (the program binary, libc.so.6,
+// ld-linux-x86-64.so.2), kernel-spec §8.2 and §11, on top of the real page cache (Filemap): a
+// fault finds the file's page in the cache or reads it in (a major fault: pgmajfault, pgpgin), and
+// the page counts as Mapped (NR_FILE_MAPPED) while at least one PTE points at it. Mapped pages are
+// neither dropped by drop_caches nor reclaimed nor migrated, so the PTEs stay valid; after the last
+// unmap the page stays cached as an ordinary clean page-cache page.
+// Invariants: a page's mapcount is the number of PTEs pointing at it; Mapped iff mapcount &gt; 0.
+// Left out: readahead, fault-around, files that are missing from the filesystem (created on demand).
+using MemQuest.Engine.Filemap;
 using MemQuest.Engine.PageAlloc;
-using MemQuest.Engine.Reclaim;
+using MemQuest.Engine.Vmstat;
 
 namespace MemQuest.Engine.Mm.Exec;
 
-public sealed class LibraryFilePages(PageAllocator pageAlloc, Lruvec lru)
+public sealed class LibraryFilePages(Machine machine)
 {
-    private readonly SortedDictionary<string, int> _byKey = new(StringComparer.Ordinal);
     private readonly SortedDictionary<int, int> _mapcount = new();
 
-    public int CachedPages => _byKey.Count;
+    /// <summary>Pages mapped by at least one process.</summary>
+    public int MappedPages => _mapcount.Count;
 
-    /// <summary>How many PTEs map this cached page (0 if it is not one of these files' pages).</summary>
+    /// <summary>page_mapcount: how many PTEs map this page-cache page.</summary>
     public int MapCount(int pfn) => _mapcount.GetValueOrDefault(pfn);
 
-    /// <summary>filemap_fault + finish_fault for an already cached page (minor fault): the page of
-    /// <paramref name="file"/> at page index <paramref name="index"/>, one more mapper; -1 if it could not be read in.</summary>
+    /// <summary>filemap_fault + finish_fault: the page of <paramref name="file"/> at page index
+    /// <paramref name="index"/> with one more mapper; -1 if it could not be read in.</summary>
     public int Map(string file, long index)
     {
-        string key = file + "@" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!_byKey.TryGetValue(key, out int pfn))
+        Inode? inode = machine.Fs.Lookup(file, out _) ?? CreateFile(file);
+        if (inode is null || inode.IsDirectory) return -1;
+        inode.SizeBytes = Math.Max(inode.SizeBytes, (index + 1) << Units.PageShift);
+        int pfn = inode.PageAt(index);
+        if (pfn == MemMap.NoPfn)
         {
-            long got = pageAlloc.AllocPages(0, GfpFlags.GfpHighuserMovable);
-            if (got < 0) return -1;
-            pfn = (int)got;
-            _byKey.Add(key, pfn);
-            _mapcount.Add(pfn, 0);
-            pageAlloc.Node.AddStat(NodeStatItem.NrFilePages, 1);
-            lru.Add(pfn, LruList.InactiveFile);
+            pfn = machine.PageCache.ReadPage(inode, index);
+            if (pfn == MemMap.NoPfn) return -1;
+            machine.VmEvents.Count(VmEventItem.Pgmajfault);
         }
-        if (_mapcount[pfn]++ == 0)
-        {
-            pageAlloc.Node.AddStat(NodeStatItem.NrMapped, 1);
-            pageAlloc.Node.Map.Flags[pfn] |= PageFlags.Mapped;
-        }
-        return pfn;
+        machine.PageCache.MarkAccessed(pfn);
+        return Map(pfn);
     }
 
-    /// <summary>folio_add_file_rmap_pte on a page already mapped elsewhere (fork copying a file PTE).</summary>
+    private Inode? CreateFile(string file)
+    {
+        int slash = file.LastIndexOf('/');
+        if (slash > 0) machine.Fs.Mkdir(file[..slash], parents: true);
+        return machine.Fs.Create(file, out _);
+    }
+
+    /// <summary>folio_add_file_rmap_pte: one more PTE maps the page (also fork copying a file PTE).</summary>
     public int Map(int pfn)
     {
-        _mapcount[pfn]++;
+        _mapcount.TryGetValue(pfn, out int n);
+        _mapcount[pfn] = n + 1;
+        if (n == 0) machine.PageCache.SetMapped(pfn);
         return pfn;
     }
 
@@ -55,12 +60,12 @@ public sealed class LibraryFilePages(PageAllocator pageAlloc, Lruvec lru)
     public void Unmap(int pfn)
     {
         if (--_mapcount[pfn] > 0) return;
-        pageAlloc.Node.AddStat(NodeStatItem.NrMapped, -1);
-        pageAlloc.Node.Map.Flags[pfn] &= ~PageFlags.Mapped;
+        _mapcount.Remove(pfn);
+        machine.PageCache.ClearMapped(pfn);
     }
 
     public void AddToDigest(DigestWriter w)
     {
-        foreach (var (k, pfn) in _byKey) { w.Add(k); w.Add(pfn); w.Add(_mapcount[pfn]); }
+        foreach (var (pfn, n) in _mapcount) { w.Add(pfn); w.Add(n); }
     }
 }

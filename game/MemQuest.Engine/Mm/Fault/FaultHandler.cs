@@ -38,9 +38,10 @@ public sealed class FaultHandler(VirtualMemory vm)
         return Count(p, PteFault(p, vma, t, addr, write));
     }
 
-    private static FaultResult Count(Process p, FaultResult r)
+    private FaultResult Count(Process p, FaultResult r)
     {
         if (r == FaultResult.Minor) p.MinFlt++;
+        if (r is FaultResult.Minor or FaultResult.Major) vm.CountVmEvent(Vmstat.VmEventItem.Pgfault);
         return r;
     }
 
@@ -55,7 +56,7 @@ public sealed class FaultHandler(VirtualMemory vm)
     {
         int i = (int)(addr >> Units.PageShift) & PtesMask;
         int e = t.Entries[i];
-        if (PteTable.IsSwap(e)) return FaultResult.SwapEntry;
+        if (PteTable.IsSwap(e)) return vm.DoSwapPage(p, t, i, e, addr, write);
         if (e == 0 && !write)
         {
             if (vma.File is not null) return MapFilePage(p.Mm!, vma, t, i, addr);

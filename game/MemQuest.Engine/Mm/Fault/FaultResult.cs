@@ -13,6 +13,8 @@ public enum FaultResult
     SegvAccErr,
     /// <summary>VM_FAULT_OOM: a page or page-table allocation failed (no OOM killer in this build).</summary>
     Oom,
-    /// <summary>The PTE holds a swap entry; swap-in is not in this build.</summary>
+    /// <summary>The PTE holds a swap entry and no swap area can serve it (its area is gone).</summary>
     SwapEntry,
+    /// <summary>VM_FAULT_MAJOR: the page had to be read from swap (do_swap_page).</summary>
+    Major,
 }

@@ -16,7 +16,7 @@ public sealed class Overcommit(Machine machine)
     /// <summary>The last refusal's kernel log line (`__vm_enough_memory: pid: ...`), or null.</summary>
     public string? LastRefusal { get; private set; }
 
-    public long TotalSwapPages => Units.KbToPages(machine.Spec.SwapKb);
+    public long TotalSwapPages => machine.Swap.TotalPages;
 
     /// <summary>vm_commit_limit (mm/util.c), kernel-spec §9.3, in pages.</summary>
     public long CommitLimitPages()

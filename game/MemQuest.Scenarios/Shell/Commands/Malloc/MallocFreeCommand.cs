@@ -8,7 +8,7 @@ using MemQuest.Scenarios.Shell.Commands.Tasks;
 
 namespace MemQuest.Scenarios.Shell.Commands.Malloc;
 
-public sealed class FreeCommand : IShellCommand
+public sealed class MallocFreeCommand : IShellCommand
 {
     public string Name => "free";
     public string Synopsis => "free PID ADDR                the process calls free(ADDR) on a pointer malloc gave it";
@@ -17,7 +17,7 @@ public sealed class FreeCommand : IShellCommand
     public ShellResult Run(ShellContext context, IReadOnlyList<string> argv)
     {
         if (argv.Count != 3 || !TryParseAddress(argv[2], out long addr))
-            return ShellResult.Usage("free: usage: free PID ADDR (ADDR as malloc printed it, e.g. 0x55d4c9f3b6b0); procps free is not in this build");
+            return ShellResult.Usage("free: usage: free PID ADDR (ADDR as malloc printed it, e.g. 0x55d4c9f3b6b0); without a PID, free is procps free");
         Process? p = TaskArgs.Resolve(context.Machine, argv[1]);
         if (p?.Mm is null || p.Malloc is null) return ShellResult.Fail($"free: no C program with pid '{argv[1]}' (see ps aux)\n");
         var r = p.Malloc.Free(context.Machine.Mm, p, addr);

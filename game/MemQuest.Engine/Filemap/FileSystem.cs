@@ -1,0 +1,191 @@
+// Models a small ext4 filesystem as the VFS sees it (fs/namei.c path walk, fs/ext4 inode allocation):
+// a tree of inodes; every component of a walked path comes through the dcache (a dentry, and an
+// ext4_inode_cache object whose on-disk inode is read from the inode table through the block
+// device's page cache, i.e. "Buffers"). File data goes through PageCache; dirty limits through Writeback.
+// Boot layout (lab issue): /, /etc, /tmp, /var/log, /data, /usr/lib with the C library and services.
+// Invariants: paths are absolute; a directory's Children are its entries; inode numbers never reuse.
+// Not modelled: permissions, hard links, directory data blocks, disk space limits, O_DIRECT.
+using MemQuest.Engine.Dcache;
+using MemQuest.Engine.PageAlloc;
+using MemQuest.Engine.Sysctl;
+
+namespace MemQuest.Engine.Filemap;
+
+public sealed class FileSystem
+{
+    /// <summary>ext4 inodes of 256 bytes: 16 per 4 KiB inode-table block.</summary>
+    public const int InodesPerBlock = 16;
+    private const int FirstIno = 12;
+    private readonly Func<long> _tick;
+    private int _nextIno = FirstIno;
+
+    public FileSystem(PageCache cache, Dcache.Dcache dcache, Writeback writeback, Func<long> tick)
+    {
+        Cache = cache;
+        Dcache = dcache;
+        Writeback = writeback;
+        _tick = tick;
+        Root = new Inode(2, "", null, InodeKind.Directory);
+        BlockDevice = new Inode(1, "vda", null, InodeKind.BlockDevice);
+        Cache.Register(Root);
+        Cache.Register(BlockDevice);
+    }
+
+    public PageCache Cache { get; }
+    public Dcache.Dcache Dcache { get; }
+    public Writeback Writeback { get; }
+    public Inode Root { get; }
+    /// <summary>/dev/vda's bdev inode: its page cache is Buffers in /proc/meminfo.</summary>
+    public Inode BlockDevice { get; }
+
+    /// <summary>The boot filesystem; every entry is looked up once, as boot does.</summary>
+    public void Populate()
+    {
+        Dcache.AllocInode(BlockDevice);
+        Dcache.AllocDentry(Root);
+        Dcache.AllocInode(Root);
+        foreach (string dir in new[] { "/etc", "/tmp", "/var", "/var/log", "/data", "/usr", "/usr/lib", "/usr/lib/x86_64-linux-gnu" })
+            Mkdir(dir, parents: false);
+        foreach (var (path, bytes) in BootFiles) CreateSized(path, bytes);
+        Writeback.SyncAll();
+    }
+
+    private static readonly (string Path, long Bytes)[] BootFiles =
+    [
+        ("/etc/hostname", 9), ("/etc/fstab", 661), ("/etc/passwd", 1452), ("/etc/hosts", 221),
+        ("/usr/lib/x86_64-linux-gnu/libc.so.6", 1922136), ("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", 210968),
+        ("/usr/lib/postgres", 9170344), ("/usr/lib/nginx", 1215720), ("/usr/lib/java", 14208),
+        ("/var/log/syslog", 3145728), ("/var/log/kern.log", 524288),
+    ];
+
+    private void CreateSized(string path, long bytes)
+    {
+        Inode? f = Create(path, out _);
+        if (f is not null) f.SizeBytes = bytes;
+    }
+
+    /// <summary>path_lookupat (fs/namei.c): walk the path; each component is brought into the dcache.</summary>
+    public Inode? Lookup(string path, out Errno error)
+    {
+        error = Errno.Ok;
+        if (!path.StartsWith('/')) { error = Errno.ENOENT; return null; }
+        Inode cur = Root;
+        foreach (string part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!cur.IsDirectory) { error = Errno.ENOTDIR; return null; }
+            if (!cur.Children.TryGetValue(part, out Inode? next)) { error = Errno.ENOENT; return null; }
+            if (!Bring(next)) { error = Errno.ENOMEM; return null; }
+            cur = next;
+        }
+        return cur;
+    }
+
+    /// <summary>lookup_fast / lookup_slow: dentry from the dcache, inode from the icache or the disk.</summary>
+    private bool Bring(Inode inode)
+    {
+        if (inode.InodeHandle == VfsSlabCache.NoObject)
+        {
+            if (!Dcache.AllocInode(inode)) return false;
+            ReadInodeTable(inode.Ino, dirty: false);
+        }
+        return Dcache.AllocDentry(inode);
+    }
+
+    /// <summary>__ext4_get_inode_loc: the inode-table block holding <paramref name="ino"/> through the bdev page cache.</summary>
+    private void ReadInodeTable(int ino, bool dirty)
+    {
+        long index = ino / InodesPerBlock;
+        int pfn = BlockDevice.PageAt(index);
+        if (pfn == MemMap.NoPfn) pfn = Cache.ReadPage(BlockDevice, index);
+        if (pfn == MemMap.NoPfn) return;
+        Cache.MarkAccessed(pfn);
+        if (dirty) Cache.MarkDirty(BlockDevice, pfn, _tick());
+    }
+
+    private (Inode? Dir, string Name) Parent(string path, out Errno error)
+    {
+        string trimmed = path.TrimEnd('/');
+        int slash = trimmed.LastIndexOf('/');
+        string name = trimmed[(slash + 1)..];
+        Inode? dir = Lookup(slash <= 0 ? "/" : trimmed[..slash], out error);
+        if (dir is not null && !dir.IsDirectory) { error = Errno.ENOTDIR; return (null, name); }
+        if (name.Length == 0 && error == Errno.Ok) error = Errno.EEXIST;
+        return (dir, name);
+    }
+
+    /// <summary>do_sys_open(O_CREAT) → ext4_create: a new inode (inode table dirtied) and its dentry.</summary>
+    public Inode? Create(string path, out Errno error) => Make(path, InodeKind.Regular, out error);
+
+    /// <summary>do_mkdirat → ext4_mkdir.</summary>
+    public Inode? Mkdir(string path, bool parents)
+    {
+        if (parents)
+        {
+            string prefix = "";
+            Inode? last = Root;
+            foreach (string part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                prefix += "/" + part;
+                last = Lookup(prefix, out Errno e) ?? (e == Errno.ENOENT ? Make(prefix, InodeKind.Directory, out _) : null);
+                if (last is null || !last.IsDirectory) return null;
+            }
+            return last;
+        }
+        return Make(path, InodeKind.Directory, out _);
+    }
+
+    /// <summary>Like Mkdir without -p, with the errno mkdir(2) gives.</summary>
+    public Errno MkdirOne(string path)
+    {
+        Make(path, InodeKind.Directory, out Errno e);
+        return e;
+    }
+
+    private Inode? Make(string path, InodeKind kind, out Errno error)
+    {
+        var (dir, name) = Parent(path, out error);
+        if (dir is null) return null;
+        if (dir.Children.ContainsKey(name)) { error = Errno.EEXIST; return null; }
+        var inode = new Inode(_nextIno++, name, dir, kind);
+        if (!Dcache.AllocInode(inode) || !Dcache.AllocDentry(inode)) { Dcache.Forget(inode); error = Errno.ENOMEM; return null; }
+        dir.Children.Add(name, inode);
+        Cache.Register(inode);
+        ReadInodeTable(inode.Ino, dirty: true);
+        return inode;
+    }
+
+    /// <summary>do_unlinkat → iput_final → truncate_inode_pages_final: the pages go, dirty or not.</summary>
+    public Errno Unlink(string path)
+    {
+        Inode? f = Lookup(path, out Errno e);
+        if (f is null) return e;
+        if (f.IsDirectory) return Errno.EISDIR;
+        if (f.MapCount > 0 || Cache.HasMappedPages(f)) return Errno.EBUSY;
+        foreach (long i in f.CachedIndexes().ToList()) Cache.DeletePage(f, f.PageAt(i));
+        Dcache.Forget(f);
+        f.Parent!.Children.Remove(f.Name);
+        Dcache.Repin(f.Parent);
+        Cache.Unregister(f);
+        ReadInodeTable(f.Ino, dirty: true);
+        return Errno.Ok;
+    }
+
+    public IEnumerable<Inode> AllInodes()
+    {
+        var stack = new Stack<Inode>();
+        stack.Push(Root);
+        while (stack.Count > 0)
+        {
+            Inode i = stack.Pop();
+            yield return i;
+            foreach (Inode c in i.Children.Values.Reverse()) stack.Push(c);
+        }
+    }
+
+    public void AddToDigest(DigestWriter w)
+    {
+        w.Add(_nextIno);
+        BlockDevice.AddToDigest(w);
+        foreach (Inode i in AllInodes()) i.AddToDigest(w);
+    }
+}

@@ -1,0 +1,86 @@
+// Models struct inode + its struct address_space (include/linux/fs.h) as far as the page cache and
+// the VFS caches see it: the name in its parent directory, size, the page-cache index (page index →
+// pfn, kept as one int array per file, no object per page), dirty state for writeback, how many
+// mappings hold it, and the dentry and inode slab objects that currently exist for it.
+// Invariants: NrPages == entries of Pages that are not NoPfn; NrDirty <= NrPages; a directory has no pages.
+// Not modelled: hard links, permissions, timestamps other than dirtied_when, large folios.
+using MemQuest.Engine.PageAlloc;
+
+namespace MemQuest.Engine.Filemap;
+
+public sealed class Inode
+{
+    private int[] _pages = [];
+
+    internal Inode(int ino, string name, Inode? parent, InodeKind kind)
+    {
+        Ino = ino;
+        Name = name;
+        Parent = parent;
+        Kind = kind;
+    }
+
+    /// <summary>i_ino; also the slot the page cache stores in page->private (MemMap.Private).</summary>
+    public int Ino { get; }
+    public string Name { get; }
+    public Inode? Parent { get; }
+    public InodeKind Kind { get; }
+    public bool IsDirectory => Kind == InodeKind.Directory;
+    public long SizeBytes { get; internal set; }
+    /// <summary>mapping->nrpages.</summary>
+    public long NrPages { get; internal set; }
+    public long NrDirty { get; internal set; }
+    /// <summary>inode->dirtied_when: the tick its first page was dirtied (valid while NrDirty &gt; 0).</summary>
+    public long DirtiedWhenTick { get; internal set; }
+    /// <summary>Processes that have the file mapped (mapping->i_mmap); its pages then count as Mapped.</summary>
+    public int MapCount { get; internal set; }
+    /// <summary>Handle of the dentry object, or -1 when the dentry is not in the dcache.</summary>
+    public long DentryHandle { get; internal set; } = -1;
+    /// <summary>Handle of the inode object (ext4_inode_cache), or -1 when the inode is not in the icache.</summary>
+    public long InodeHandle { get; internal set; } = -1;
+    /// <summary>DCACHE_REFERENCED: looked up since the dcache shrinker last passed.</summary>
+    public bool DentryReferenced { get; internal set; }
+    internal LinkedListNode<Inode>? DentryLruNode { get; set; }
+    internal LinkedListNode<Inode>? DirtyListNode { get; set; }
+    public SortedDictionary<string, Inode> Children { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Absolute path, e.g. /data/big.</summary>
+    public string Path => Parent is null ? "/" : Parent.Parent is null ? "/" + Name : Parent.Path + "/" + Name;
+
+    /// <summary>Pages the file spans: DIV_ROUND_UP(i_size, PAGE_SIZE).</summary>
+    public long SizePages => (SizeBytes + Units.PageSize - 1) >> Units.PageShift;
+
+    /// <summary>filemap_get_folio: the pfn caching page <paramref name="index"/>, or NoPfn.</summary>
+    public int PageAt(long index) => index < _pages.Length ? _pages[index] : MemMap.NoPfn;
+
+    internal void SetPage(long index, int pfn)
+    {
+        if (index >= _pages.Length)
+        {
+            long size = Math.Max(Math.Max(16, _pages.Length * 2L), index + 1);
+            int old = _pages.Length;
+            Array.Resize(ref _pages, (int)size);
+            Array.Fill(_pages, MemMap.NoPfn, old, _pages.Length - old);
+        }
+        _pages[index] = pfn;
+    }
+
+    /// <summary>Page indexes that hold a page, ascending (the xarray walk of invalidate_mapping_pages).</summary>
+    public IEnumerable<long> CachedIndexes()
+    {
+        for (long i = 0; i < _pages.Length; i++)
+            if (_pages[i] != MemMap.NoPfn) yield return i;
+    }
+
+    internal void TrimPages()
+    {
+        if (NrPages == 0) _pages = [];
+    }
+
+    public void AddToDigest(DigestWriter w)
+    {
+        w.Add(Ino); w.Add(Name); w.Add((long)Kind); w.Add(SizeBytes); w.Add(NrPages); w.Add(NrDirty);
+        w.Add(DirtiedWhenTick); w.Add(MapCount); w.Add(DentryHandle); w.Add(InodeHandle); w.Add(DentryReferenced ? 1 : 0);
+        foreach (long i in CachedIndexes()) { w.Add(i); w.Add(_pages[i]); }
+    }
+}
