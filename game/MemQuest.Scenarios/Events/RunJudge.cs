@@ -39,7 +39,8 @@ public static class RunJudge
         ulong seed = ticket.SeedFor(scenario.Id)!.Value;
         SessionOutcome outcome;
         try { outcome = Replayer.Run(scenario, r.Log, seed); }
-        catch (InvalidOperationException ex) { return RunVerdict.Rejected($"the replay failed: {ex.Message}"); }
+        // An untrusted log must never stop the judge: whatever the replay throws rejects this run only.
+        catch (Exception ex) when (ex is not OutOfMemoryException) { return RunVerdict.Rejected($"the replay failed: {ex.Message}"); }
         if (outcome.Digest != r.FinalDigest) return RunVerdict.Rejected("the replay ends in another state than the one recorded: the command log was edited");
         if (!e.Rules.HintsAllowed && outcome.Metrics.HintsBought > 0) return RunVerdict.Rejected("hints were bought, but hints are off in this event");
         ScoreCard card = Scorer.Score(scenario, outcome, []);
