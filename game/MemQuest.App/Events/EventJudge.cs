@@ -8,6 +8,9 @@ namespace MemQuest.App.Events;
 
 public static class EventJudge
 {
+    /// <summary>The most worker threads --jobs may ask for.</summary>
+    public const int MaxJobs = 64;
+
     public static JudgeResult Judge(EventDefinition e, EventSecret secret, ContentCatalog catalog, string folder, int jobs,
         Action<int, int>? progress = null)
     {
@@ -16,7 +19,7 @@ public static class EventJudge
         List<JudgeWork> work = Plan(e, catalog, submissions, rejections);
         var verdicts = new RunVerdict[work.Count];
         int done = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(jobs, 1, MaxJobs) };
         Parallel.For(0, work.Count, options, i =>
         {
             JudgeWork w = work[i];
