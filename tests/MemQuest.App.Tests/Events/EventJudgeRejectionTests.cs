@@ -140,6 +140,18 @@ public sealed class EventJudgeRejectionTests : IDisposable
     }
 
     [Fact]
+    public void Judge_SymbolicLink_NotFollowed()
+    {
+        string target = Path.Combine(_f.Root, "elsewhere.json");
+        File.WriteAllText(target, SubmissionFile.Write(_f.SubmissionOf(_bob, 61, EventFixture.Played(_bob, EventFixture.Par, 20))));
+        File.CreateSymbolicLink(Path.Combine(_f.Submissions, "bob.json"), target);
+        JudgeResult r = Judge();
+        AssertRejected(r, "bob.json", "is a symbolic link");
+        Assert.DoesNotContain(r.Entrants, t => t.Player == "Bob");
+        AssertAdaStillJudged(r);
+    }
+
+    [Fact]
     public void Judge_UnknownMember_FileRejected()
     {
         string text = SubmissionFile.Write(_f.SubmissionOf(_bob, 61)).Replace("\"player\":", "\"score\": 1000, \"player\":");
