@@ -29,12 +29,13 @@ public static class Program
         root.Options.Add(content);
         root.Options.Add(saves);
         root.Subcommands.Add(LabCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create(content));
         root.Subcommands.Add(ListCommand.Create(content));
         root.Subcommands.Add(PlayCommand.Create(content));
         root.Subcommands.Add(SolveCommand.Create(content));
         root.Subcommands.Add(ReplayCommand.Create(content));
         root.Subcommands.Add(CheckContentCommand.Create(content));
+        root.Subcommands.Add(EventCommand.Create(content, saves));
         root.Subcommands.Add(ProfileCommand.Create(saves));
         var plain = new Option<bool>("--plain") { Description = "no screens: the plain line console (also what runs when there is no terminal)" };
         var sixteen = new Option<bool>("--16-colors") { Description = "use the 16 ANSI colours instead of 24-bit colour" };
