@@ -66,6 +66,15 @@ public sealed class EngineKernel(Machine machine) : IKernelMechanisms
     /// is ours; the object is the slab allocator's.</summary>
     public long Kmalloc(long bytes)
     {
+        if (bytes > KmallocMaxSizeBytes)
+        {
+            // __kmalloc_large_node hands get_order(size) to the page allocator, which refuses an
+            // order above MAX_PAGE_ORDER (the WARN in __alloc_pages); the slab allocator's own
+            // check would hide that failure from the allocator's counters and receipts.
+            long pfn = machine.PageAlloc.AllocPages(Units.GetOrder(bytes), GfpFlags.GfpKernel | GfpFlags.Comp);
+            if (pfn >= 0) throw new InvalidOperationException($"the page allocator served order {Units.GetOrder(bytes)}");
+            return -1;
+        }
         long address = machine.Slab.Kmalloc(bytes, GfpFlags.GfpKernel);
         _oomKills.Collect();
         if (address == -1) return -1;
