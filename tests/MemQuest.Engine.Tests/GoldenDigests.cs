@@ -3,5 +3,5 @@ namespace MemQuest.Engine.Tests;
 
 internal static class GoldenDigests
 {
-    public const string BootAllocStep1G = "93890C4946BB58CAA1E4371349D9C4D8C88168A505AE4B8C918A1EAF96E2E293";
+    public const string BootAllocStep1G = "AD994F61978FC7F4348A0A8AF27203764029A5084B2626C137088D97406B9D80";
 }
