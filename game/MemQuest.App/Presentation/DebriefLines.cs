@@ -1,5 +1,6 @@
 // The debrief as one document: the score card with the verdicts, the player's actions beside par,
 // robustness, the kernel receipts (why each decision happened) and the root cause. Pure.
+using MemQuest.Engine.Events;
 using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Scoring;
 
@@ -19,13 +20,17 @@ public static class DebriefLines
             session.Scenario.Par.Select(p => (clock.At(p.AtTick), p.Command)).ToList(), width));
         lines.Add("");
         lines.Add("── Kernel receipts: why it happened ──");
-        var receipts = session.Receipts.Events.Take(200).Select(e => (e.Tick, Text: e.Describe()))
-            .Concat(session.Modules.KernelLog.Select(k => (k.Tick, Text: "kernel: " + k.Text)))
-            .OrderBy(r => r.Tick).Select(r => $"{clock.At(r.Tick)} {r.Text}").ToList();
+        // Within a tick the failures and the module's own messages come first: they say what went
+        // wrong; the buddy splits of the same tick are the detail under them.
+        var receipts = session.Receipts.Events.Where((e, i) => i < 200 || IsFailure(e)).Select(e => (e.Tick, Rank: IsFailure(e) ? 0 : 2, Text: e.Describe()))
+            .Concat(session.Modules.KernelLog.Select(k => (k.Tick, Rank: 1, Text: "kernel: " + k.Text)))
+            .OrderBy(r => r.Tick).ThenBy(r => r.Rank).Select(r => $"{clock.At(r.Tick)} {r.Text}").ToList();
         lines.AddRange(receipts.Count == 0 ? ["(no kernel decisions worth a receipt)"] : receipts);
         lines.Add("");
         lines.Add("── Root cause ──");
         lines.AddRange(session.Scenario.Debrief.TrimEnd().Split('\n'));
         return lines;
     }
+
+    private static bool IsFailure(KernelEvent e) => e is AllocFailed or KmallocFailed or OomKillerDecided;
 }

@@ -113,6 +113,26 @@ public sealed class FileSystem
         return (dir, name);
     }
 
+    /// <summary>A file that is already on disk (written before this boot): the directories and inode exist
+    /// and i_size is at least <paramref name="bytes"/>, but none of its data is in the page cache yet, so
+    /// the first read of each page goes to disk. Used for the data files of the box's services.</summary>
+    public Inode? EnsureOnDisk(string path, long bytes, out Errno error)
+    {
+        error = Errno.Ok;
+        Inode? f = Lookup(path, out error);
+        if (f is null && error == Errno.ENOENT)
+        {
+            string trimmed = path.TrimEnd('/');
+            int slash = trimmed.LastIndexOf('/');
+            if (slash > 0 && Mkdir(trimmed[..slash], parents: true) is null) { error = Errno.ENOENT; return null; }
+            f = Create(path, out error);
+        }
+        if (f is null) return null;
+        if (f.IsDirectory) { error = Errno.EISDIR; return null; }
+        if (f.SizeBytes < bytes) f.SizeBytes = bytes;
+        return f;
+    }
+
     /// <summary>do_sys_open(O_CREAT) → ext4_create: a new inode (inode table dirtied) and its dentry.</summary>
     public Inode? Create(string path, out Errno error) => Make(path, InodeKind.Regular, out error);
 

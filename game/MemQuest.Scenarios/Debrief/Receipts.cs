@@ -1,7 +1,9 @@
 // The kernel decisions behind an outcome, collected while the session runs: failed allocations,
 // crossed watermarks, pageblock steals, the split chains that served costly requests (order > 3),
 // OOM decisions and kills as their subsystems report them, and module messages.
-// Bounded: the first MaxReceipts are kept (the first failure is the one that explains the rest).
+// Bounded: the first MaxReceipts are kept (the first failure is the one that explains the rest);
+// failures and OOM decisions are kept past that bound (up to MaxFailures more), so routine
+// receipts cannot push the failure that explains the incident out of the list.
 using MemQuest.Engine.Events;
 
 namespace MemQuest.Scenarios.Debrief;
@@ -9,6 +11,8 @@ namespace MemQuest.Scenarios.Debrief;
 public sealed class Receipts
 {
     public const int MaxReceipts = 400;
+    public const int MaxFailures = 100;
+    private int _failuresPastBound;
     private readonly List<KernelEvent> _events = [];
 
     public IReadOnlyList<KernelEvent> Events => _events;
@@ -48,6 +52,11 @@ public sealed class Receipts
     private void Keep(KernelEvent e)
     {
         if (_events.Count < MaxReceipts) _events.Add(e);
+        else if (e is AllocFailed or KmallocFailed or OomKillerDecided && _failuresPastBound < MaxFailures)
+        {
+            _events.Add(e);
+            _failuresPastBound++;
+        }
         else Dropped++;
     }
 }

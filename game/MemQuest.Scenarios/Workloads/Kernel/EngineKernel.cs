@@ -1,12 +1,10 @@
-// IKernelMechanisms over the engine's Machine. Wired: tasks (exec of a minimal C program and exit,
-// through VirtualMemory), anonymous mmap and page faults (FaultHandler), glibc malloc/free (the
-// process's GlibcMalloc; the object is then written, so its pages fault in), fork with the
-// overcommit check, kmalloc above KMALLOC_MAX_CACHE_SIZE (kmalloc_large: __alloc_pages with
-// __GFP_COMP at get_order(size); above KMALLOC_MAX_SIZE it fails as the kernel's WARN path does)
-// and vmalloc (one order-0 page per PAGE_SIZE, all given back if one fails, as __vmalloc_area_node does).
-// Pending, by branch: file reads and page-cache stats (pagecache), small kmalloc and dentries
-// (slab), OOM kills (oom). Those members throw MechanismPendingException and Provided leaves them
-// out, so no session can reach them.
+// IKernelMechanisms over the engine's Machine: tasks (exec of a minimal C program and exit, through
+// VirtualMemory), anonymous mmap and page faults (FaultHandler), glibc malloc/free (the process's
+// GlibcMalloc; the object is then written, so its pages fault in), fork with the overcommit check,
+// kmalloc of every size (the SLUB kmalloc-N caches, kmalloc_large above 8 KiB), vmalloc (one order-0
+// page per PAGE_SIZE, all given back if one fails, as __vmalloc_area_node does), read(2) and file
+// creation through the page cache and the dcache (Machine.Fs / FileIo), the OOM killer's kills
+// (Machine.Oom) and per-task fault, swap-in and stall counters charged from Machine.VmEvents.
 using MemQuest.Engine;
 using MemQuest.Engine.Mm;
 using MemQuest.Engine.Mm.Exec;
@@ -14,6 +12,7 @@ using MemQuest.Engine.Mm.Fault;
 using MemQuest.Engine.Mm.Malloc;
 using MemQuest.Engine.Sysctl;
 using MemQuest.Engine.PageAlloc;
+using MemQuest.Engine.Filemap;
 
 namespace MemQuest.Scenarios.Workloads.Kernel;
 
@@ -25,13 +24,17 @@ public sealed class EngineKernel(Machine machine) : IKernelMechanisms
     /// <summary>KMALLOC_MAX_SIZE = 1 &lt;&lt; (MAX_PAGE_ORDER + PAGE_SHIFT): 4 MiB.</summary>
     public const long KmallocMaxSizeBytes = 1L << (Units.MaxPageOrder + Units.PageShift);
 
-    private readonly SortedDictionary<long, int> _kmallocLarge = new();
+    private readonly SortedDictionary<long, long> _kmallocObjects = new();
+    private long _nextKmallocHandle = 1;
+    private readonly TaskEventAccounting _accounting = new(machine);
+    private readonly OomKillReceipts _oomKills = new(machine);
     private readonly SortedDictionary<long, List<long>> _vmallocAreas = new();
     private long _nextVmallocHandle = 1;
 
     /// <summary>The mechanisms this build wires; widen it as the engine branches land.</summary>
     public const Mechanism Provided = Mechanism.Spawn | Mechanism.AnonFaults | Mechanism.Malloc | Mechanism.Fork
-        | Mechanism.KmallocLarge | Mechanism.Vmalloc;
+        | Mechanism.KmallocLarge | Mechanism.Vmalloc | Mechanism.FileRead | Mechanism.FileCreate
+        | Mechanism.KmallocSmall | Mechanism.OomKiller;
 
     public Mechanism Available => Provided;
 
@@ -39,7 +42,9 @@ public sealed class EngineKernel(Machine machine) : IKernelMechanisms
     public int Spawn(string comm, int parentPid, short oomScoreAdj, IReadOnlyDictionary<string, string> environment)
     {
         Process? p = MinimalProgram.Spawn(machine.Mm, comm, parentPid, machine.Tick, stdioHeap: true, out _);
+        _oomKills.Collect();
         if (p is null) return -1;
+        _accounting.Forget(p.Pid);
         p.OomScoreAdj = oomScoreAdj;
         return p.Pid;
     }
@@ -50,23 +55,38 @@ public sealed class EngineKernel(Machine machine) : IKernelMechanisms
         if (machine.Processes.Find(pid) is { } p) machine.Mm.Exit(p);
     }
 
-    public bool Alive(int pid) => machine.Processes.Find(pid) is { Exiting: false };
+    public bool Alive(int pid)
+    {
+        _oomKills.Collect();
+        return machine.Processes.Find(pid) is { Exiting: false };
+    }
 
-    /// <summary>kmalloc (include/linux/slab.h) for sizes the buddy allocator serves: kmalloc_large.</summary>
+    /// <summary>kmalloc(GFP_KERNEL) (include/linux/slab.h, mm/slub.c): a kmalloc-N slab object up to
+    /// 8 KiB, kmalloc_large above (counted in SUnreclaim); above KMALLOC_MAX_SIZE it fails. The handle
+    /// is ours; the object is the slab allocator's.</summary>
     public long Kmalloc(long bytes)
     {
-        if (bytes <= KmallocMaxCacheSizeBytes) throw new MechanismPendingException(Mechanism.KmallocSmall, "slab");
-        int order = Units.GetOrder(bytes);
-        long pfn = machine.PageAlloc.AllocPages(order, GfpFlags.GfpKernel | GfpFlags.Comp);
-        if (pfn < 0) return -1;
-        _kmallocLarge.Add(pfn, order);
-        return pfn;
+        if (bytes > KmallocMaxSizeBytes)
+        {
+            // __kmalloc_large_node hands get_order(size) to the page allocator, which refuses an
+            // order above MAX_PAGE_ORDER (the WARN in __alloc_pages); the slab allocator's own
+            // check would hide that failure from the allocator's counters and receipts.
+            long pfn = machine.PageAlloc.AllocPages(Units.GetOrder(bytes), GfpFlags.GfpKernel | GfpFlags.Comp);
+            if (pfn >= 0) throw new InvalidOperationException($"the page allocator served order {Units.GetOrder(bytes)}");
+            return -1;
+        }
+        long address = machine.Slab.Kmalloc(bytes, GfpFlags.GfpKernel);
+        _oomKills.Collect();
+        if (address == -1) return -1;
+        long handle = _nextKmallocHandle++;
+        _kmallocObjects.Add(handle, address);
+        return handle;
     }
 
     public void Kfree(long handle)
     {
-        if (!_kmallocLarge.Remove(handle, out int order)) throw new InvalidOperationException($"kfree of unknown object {handle}");
-        machine.PageAlloc.FreePages(handle, order);
+        if (!_kmallocObjects.Remove(handle, out long address)) throw new InvalidOperationException($"kfree of unknown object {handle}");
+        machine.Slab.Kfree(address);
     }
 
     /// <summary>__vmalloc_node_range → __vmalloc_area_node: PAGE_ALIGN(size) / PAGE_SIZE order-0 pages.</summary>
@@ -79,11 +99,13 @@ public sealed class EngineKernel(Machine machine) : IKernelMechanisms
             long pfn = machine.PageAlloc.AllocPages(0, GfpFlags.GfpKernel | GfpFlags.Highmem);
             if (pfn < 0)
             {
+                _oomKills.Collect();
                 foreach (long p in pages) machine.PageAlloc.FreePages(p, 0);
                 return -1;
             }
             pages.Add(pfn);
         }
+        _oomKills.Collect();
         long handle = _nextVmallocHandle++;
         _vmallocAreas.Add(handle, pages);
         return handle;
@@ -98,25 +120,35 @@ public sealed class EngineKernel(Machine machine) : IKernelMechanisms
     public long MeminfoKb(string field) =>
         Engine.Procfs.Meminfo.Compute(machine).Lines.FirstOrDefault(l => l.Key == field).Value;
 
-    /// <summary>No task can fault yet (no mm), so every counter is zero in this build.</summary>
-    public ProcessCounters Counters(int pid) => default;
+    /// <summary>task_struct min_flt (the engine's per-task count), and the major faults, swap-ins and
+    /// direct-reclaim stalls (allocstall) the engine counted while serving this task's calls.</summary>
+    public ProcessCounters Counters(int pid)
+    {
+        if (machine.Processes.Find(pid) is not { } p) return default;
+        var (major, swapIns, stalls) = _accounting.Of(pid);
+        return new ProcessCounters(p.MinFlt, major, swapIns, stalls);
+    }
 
-    /// <summary>No OOM killer in this build, so it has killed nobody.</summary>
-    public IReadOnlyList<OomKill> OomKillsSince(long tick) => [];
+    /// <summary>Tasks oom_kill_process sent SIGKILL, from the OOM killer's decisions.</summary>
+    public IReadOnlyList<OomKill> OomKillsSince(long tick) => _oomKills.Since(tick);
 
     public long Mmap(int pid, long bytes) =>
-        machine.Processes.Find(pid) is { } p ? machine.Mm.MmapAnon(p, bytes, writable: true, noReserve: false) : -1;
+        machine.Processes.Find(pid) is { } p ? Charged(pid, () => machine.Mm.MmapAnon(p, bytes, writable: true, noReserve: false)) : -1;
 
     /// <summary>Write one byte per page: handle_mm_fault for each page not yet present.</summary>
     public long TouchPages(int pid, long address, long pages)
     {
         if (machine.Processes.Find(pid) is not { } p) return 0;
-        for (long i = 0; i < pages; i++)
+        return Charged(pid, () =>
         {
-            FaultResult r = machine.Mm.Faults.Handle(p, address + i * Units.PageSize, write: true);
-            if (r is FaultResult.Oom or FaultResult.SegvAccErr or FaultResult.SegvMapErr) return i;
-        }
-        return pages;
+            for (long i = 0; i < pages; i++)
+            {
+                if (p.Exiting) return i;
+                FaultResult r = machine.Mm.Faults.Handle(p, address + i * Units.PageSize, write: true);
+                if (r is FaultResult.Oom or FaultResult.SegvAccErr or FaultResult.SegvMapErr) return i;
+            }
+            return pages;
+        });
     }
 
     public void Munmap(int pid, long address, long bytes)
@@ -127,7 +159,7 @@ public sealed class EngineKernel(Machine machine) : IKernelMechanisms
     public long Malloc(int pid, long bytes)
     {
         if (machine.Processes.Find(pid) is not { Malloc: { } heap } p) return 0;
-        MallocResult r = heap.Malloc(machine.Mm, p, bytes);
+        MallocResult r = Charged(pid, () => heap.Malloc(machine.Mm, p, bytes));
         if (r.Error != Errno.Ok) return 0;
         long first = Units.AlignDown(r.Address, Units.PageSize);
         long pages = Units.BytesToPages(Units.PageAlign(r.Address + bytes) - first);
@@ -143,11 +175,52 @@ public sealed class EngineKernel(Machine machine) : IKernelMechanisms
     public int Fork(int pid)
     {
         if (machine.Processes.Find(pid) is not { } parent) return -(int)Errno.ESRCH;
-        Process? child = machine.Mm.Fork(parent, out Errno e);
+        Errno e = Errno.Ok;
+        Process? child = Charged(pid, () => machine.Mm.Fork(parent, out e));
+        if (child is not null) _accounting.Forget(child.Pid);
         return child?.Pid ?? -(int)e;
     }
 
-    public FileReadResult ReadFile(int pid, string path, long offsetBytes, long bytes) => throw new MechanismPendingException(Mechanism.FileRead, "pagecache");
+    /// <summary>read(2) through the page cache (filemap_read): pages found cached, pages read from disk.
+    /// A data file the task reads was on disk before boot (FileSystem.EnsureOnDisk).</summary>
+    public FileReadResult ReadFile(int pid, string path, long offsetBytes, long bytes)
+    {
+        if (machine.Processes.Find(pid) is not { } p) return default;
+        IoResult? r = Charged(pid, () => AsCurrent<IoResult?>(p, () =>
+            machine.Fs.EnsureOnDisk(path, offsetBytes + bytes, out _) is { } f ? machine.FileIo.Read(f, offsetBytes, bytes) : null));
+        return r is null ? default : new FileReadResult(r.CachedPages, r.DiskReadPages);
+    }
 
-    public void CreateFile(int pid, string path, long bytes) => throw new MechanismPendingException(Mechanism.FileCreate, "pagecache");
+    /// <summary>open(O_CREAT|O_TRUNC) (mkdir -p of its directory first), then write(2) of
+    /// <paramref name="bytes"/>: a dentry and an inode in the slab caches, dirty page-cache pages.</summary>
+    public void CreateFile(int pid, string path, long bytes)
+    {
+        if (machine.Processes.Find(pid) is not { } p) return;
+        Charged(pid, () => AsCurrent(p, () =>
+        {
+            string dir = path[..Math.Max(1, path.TrimEnd('/').LastIndexOf('/'))];
+            if (machine.Fs.Mkdir(dir, parents: true) is null) return Errno.ENOENT;
+            Inode? f = machine.Fs.Lookup(path, out Errno e) ?? (e == Errno.ENOENT ? machine.Fs.Create(path, out e) : null);
+            if (f is null || f.IsDirectory) return e;
+            if (bytes <= 0) return Errno.Ok;
+            Errno t = machine.FileIo.Truncate(f);
+            return t != Errno.Ok ? t : machine.FileIo.Write(f, 0, bytes).Error;
+        }));
+    }
+
+    private T Charged<T>(int pid, Func<T> call)
+    {
+        T result = _accounting.Charge(pid, call);
+        _oomKills.Collect();
+        return result;
+    }
+
+    /// <summary>"current" is the task making the system call (the OOM report names it).</summary>
+    private T AsCurrent<T>(Process p, Func<T> call)
+    {
+        Process? outer = machine.CurrentTask;
+        machine.CurrentTask = p;
+        try { return call(); }
+        finally { machine.CurrentTask = outer; }
+    }
 }

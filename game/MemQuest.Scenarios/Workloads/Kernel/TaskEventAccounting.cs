@@ -1,0 +1,38 @@
+// Per-task fault, swap-in and stall counters. The engine counts these events machine-wide
+// (/proc/vmstat: pgmajfault, pswpin, allocstall_*); the kernel charges them to "current", the task
+// whose fault or allocation caused them. Every mechanism call EngineKernel makes on behalf of a task
+// is bracketed here, so each event the engine counts during it is charged to that task.
+using MemQuest.Engine;
+using MemQuest.Engine.Vmstat;
+
+namespace MemQuest.Scenarios.Workloads.Kernel;
+
+internal sealed class TaskEventAccounting(Machine machine)
+{
+    private readonly SortedDictionary<int, (long Major, long SwapIns, long Stalls)> _byPid = new();
+
+    /// <summary>Run <paramref name="call"/> as <paramref name="pid"/> and charge the events it caused.</summary>
+    public T Charge<T>(int pid, Func<T> call)
+    {
+        var before = Snapshot();
+        try { return call(); }
+        finally
+        {
+            var after = Snapshot();
+            var (major, swapIns, stalls) = _byPid.GetValueOrDefault(pid);
+            _byPid[pid] = (major + after.Major - before.Major, swapIns + after.SwapIns - before.SwapIns, stalls + after.Stalls - before.Stalls);
+        }
+    }
+
+    public (long Major, long SwapIns, long Stalls) Of(int pid) => _byPid.GetValueOrDefault(pid);
+
+    public void Forget(int pid) => _byPid.Remove(pid);
+
+    private (long Major, long SwapIns, long Stalls) Snapshot()
+    {
+        VmEvents e = machine.VmEvents;
+        long stalls = 0;
+        for (var i = VmEventItem.AllocstallDma; i <= VmEventItem.AllocstallDevice; i++) stalls += e[i];
+        return (e[VmEventItem.Pgmajfault], e[VmEventItem.Pswpin], stalls);
+    }
+}
