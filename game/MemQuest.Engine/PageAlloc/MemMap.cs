@@ -1,7 +1,6 @@
-// Models mem_map, the array of struct page (include/linux/mm_types.h): one 16-byte Page per pfn
-// (list links, flags, order, one private word), so a 64 GiB box fits in well under 300 MB and a
-// page's fields share one cache line. The columns (Next, Prev, Flags, Order, Private) are views
-// that return references into that array.
+// Models mem_map, the array of struct page (include/linux/mm_types.h), as compact parallel arrays
+// indexed by pfn: list links, flags, order and one private word. 15 bytes per page in all
+// (architecture budget: at most 16), so a 64 GiB box fits in well under 300 MB.
 // Invariants: Next/Prev link a page into exactly one list (a buddy free list while PageBuddy, an
 //   LRU list while PageLru) or hold -1; Order is meaningful on Buddy and Head pages only.
 // Not modelled: refcounts, mapcounts beyond what Private carries, folios larger than a block.
@@ -10,69 +9,36 @@ namespace MemQuest.Engine.PageAlloc;
 public sealed class MemMap
 {
     public const int NoPfn = -1;
-    private readonly Page[] _pages;
 
     public MemMap(long endPfn)
     {
         if (endPfn <= 0 || endPfn > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(endPfn));
         EndPfn = endPfn;
-        _pages = new Page[endPfn];
-        for (long pfn = 0; pfn < endPfn; pfn++)
-        {
-            _pages[pfn].Next = NoPfn;
-            _pages[pfn].Prev = NoPfn;
-        }
+        Next = new int[endPfn];
+        Prev = new int[endPfn];
+        Flags = new PageFlags[endPfn];
+        Order = new byte[endPfn];
+        Private = new int[endPfn];
         PageblockType = new MigrateType[(endPfn + Units.PageblockNrPages - 1) >> Units.PageblockOrder];
+        Array.Fill(Next, NoPfn);
+        Array.Fill(Prev, NoPfn);
         Array.Fill(PageblockType, MigrateType.Movable);
-        Next = new NextColumn(_pages);
-        Prev = new PrevColumn(_pages);
-        Flags = new FlagsColumn(_pages);
-        Order = new OrderColumn(_pages);
-        Private = new PrivateColumn(_pages);
     }
 
     /// <summary>One past the highest pfn described.</summary>
     public long EndPfn { get; }
-    public NextColumn Next { get; }
-    public PrevColumn Prev { get; }
-    public FlagsColumn Flags { get; }
-    public OrderColumn Order { get; }
+    public int[] Next { get; }
+    public int[] Prev { get; }
+    public PageFlags[] Flags { get; }
+    public byte[] Order { get; }
     /// <summary>page->private: owner-specific word (e.g. an rmap handle or a slab cache id).</summary>
-    public PrivateColumn Private { get; }
+    public int[] Private { get; }
     /// <summary>The pageblock bitmap's migratetype, one entry per 512 pages.</summary>
     public MigrateType[] PageblockType { get; }
-
-    /// <summary>pfn_to_page: the whole struct page.</summary>
-    public ref Page PageAt(long pfn) => ref _pages[pfn];
 
     public MigrateType GetPageblockMigratetype(long pfn) => PageblockType[pfn >> Units.PageblockOrder];
 
     public void SetPageblockMigratetype(long pfn, MigrateType mt) => PageblockType[pfn >> Units.PageblockOrder] = mt;
 
-    public bool IsBuddy(long pfn) => (_pages[pfn].Flags & PageFlags.Buddy) != 0;
-
-    public readonly struct NextColumn(Page[] pages)
-    {
-        public ref int this[long pfn] => ref pages[pfn].Next;
-    }
-
-    public readonly struct PrevColumn(Page[] pages)
-    {
-        public ref int this[long pfn] => ref pages[pfn].Prev;
-    }
-
-    public readonly struct FlagsColumn(Page[] pages)
-    {
-        public ref PageFlags this[long pfn] => ref pages[pfn].Flags;
-    }
-
-    public readonly struct OrderColumn(Page[] pages)
-    {
-        public ref byte this[long pfn] => ref pages[pfn].Order;
-    }
-
-    public readonly struct PrivateColumn(Page[] pages)
-    {
-        public ref int this[long pfn] => ref pages[pfn].Private;
-    }
+    public bool IsBuddy(long pfn) => (Flags[pfn] & PageFlags.Buddy) != 0;
 }

@@ -17,10 +17,10 @@ public sealed class Zone
     private readonly int[] _tail = new int[Lists];
     private readonly long[] _listCount = new long[Lists];
     private readonly long[] _nrFree = new long[Units.NrPageOrders];
-    internal readonly MemMap.NextColumn NextLink;
-    internal readonly MemMap.PrevColumn PrevLink;
-    internal readonly MemMap.FlagsColumn PageFlagsArr;
-    internal readonly MemMap.OrderColumn OrderArr;
+    internal readonly int[] NextLink;
+    internal readonly int[] PrevLink;
+    internal readonly PageFlags[] PageFlagsArr;
+    internal readonly byte[] OrderArr;
 
     public Zone(ZoneType type, MemMap map, long startPfn, long spannedPages, long presentPages, KernelEventLog events)
     {

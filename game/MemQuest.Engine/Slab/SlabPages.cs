@@ -14,15 +14,15 @@ internal sealed class SlabPages(PgData node, PageAllocator pageAlloc, KernelEven
 {
     private readonly List<Slab?> _slabs = [];
     private readonly Stack<int> _freeIds = new();
-    private readonly MemMap.FlagsColumn _flags = node.Map.Flags;
-    private readonly MemMap.PrivateColumn _private = node.Map.Private;
+    private readonly PageFlags[] _flags = node.Map.Flags;
+    private readonly int[] _private = node.Map.Private;
 
     public int LiveSlabs { get; private set; }
 
     /// <summary>The slab that owns pfn, or null when the page is not a slab page.</summary>
     public Slab? SlabOf(long pfn)
     {
-        if ((ulong)pfn >= (ulong)node.Map.EndPfn || (_flags[pfn] & PageFlags.Slab) == 0) return null;
+        if ((ulong)pfn >= (ulong)_flags.Length || (_flags[pfn] & PageFlags.Slab) == 0) return null;
         int id = _private[pfn] - 1;
         return id >= 0 && id < _slabs.Count ? _slabs[id] : null;
     }
