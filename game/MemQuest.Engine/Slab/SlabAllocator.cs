@@ -238,7 +238,7 @@ public sealed class SlabAllocator
         long offset = (long)((ulong)handle - DirectMapAddress(slab.Pfn, 0));
         if (offset % slab.Cache.SizeBytes != 0 || offset / slab.Cache.SizeBytes >= slab.Objects)
             return $"kfree: 0x{(ulong)handle:x16} is not the start of an object of {slab.Cache.Name} ({slab.Cache.SizeBytes}-byte objects)";
-        if (!slab.IsAllocated((int)(offset / slab.Cache.SizeBytes))) return $"kfree of a free object (freed twice, or never allocated): object 0x{(ulong)handle:x16} of {slab.Cache.Name} is already free";
+        if (!slab.IsAllocated((int)(offset / slab.Cache.SizeBytes))) return $"double free or invalid free: object 0x{(ulong)handle:x16} of {slab.Cache.Name} is already free";
         return null;
     }
 
