@@ -52,6 +52,29 @@ public sealed class LabRunnerTests
         Assert.Contains($"line {line}:", err);
     }
 
+    [Theory] // a lab script ends like a shell script: `exit N`, or `exit` with the last command's status
+    [InlineData("echo a\nexit\necho never\n", 0, "$ echo a\na\n$ exit\n")]
+    [InlineData("echo a\nexit 3\necho never\n", 3, "$ echo a\na\n$ exit 3\n")]
+    [InlineData("echo 7 > /proc/sys/vm/drop_caches\nquit\n", 1, "$ echo 7 > /proc/sys/vm/drop_caches\nbash: echo: write error: Invalid argument\n$ quit\n")]
+    public void Script_Exit_EndsTheScriptWithItsStatus(string script, int expectedExit, string expectedOut)
+    {
+        var (exit, output, err) = RunLab(script, keepGoing: true);
+        Assert.Equal(expectedExit, exit);
+        Assert.Equal(expectedOut, output);
+        Assert.Equal("", err);
+    }
+
+    [Theory]
+    [InlineData("exit banana\n", "memquest lab: line 1: exit: banana: numeric argument required")]
+    [InlineData("exit 256\n", "memquest lab: line 1: exit: 256: numeric argument required")]
+    [InlineData("exit 1 2\n", "memquest lab: line 1: exit: too many arguments")]
+    public void Script_ExitWithBadStatus_Exit2AndSaysWhatToWrite(string script, string expected)
+    {
+        var (exit, _, err) = RunLab(script);
+        Assert.Equal(2, exit);
+        Assert.StartsWith(expected, err);
+    }
+
     [Fact]
     public void Script_SameInputTwice_SameBytes()
     {
