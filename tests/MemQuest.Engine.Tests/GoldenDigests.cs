@@ -4,5 +4,5 @@ namespace MemQuest.Engine.Tests;
 
 internal static class GoldenDigests
 {
-    public const string BootAllocStep1G = "AD994F61978FC7F4348A0A8AF27203764029A5084B2626C137088D97406B9D80";
+    public const string BootAllocStep1G = "2992C5DA7DC46ED6B45A5E2EC1C33AEEEC9F8C0C7C7AC5B1E76D890A52DCBE49";
 }

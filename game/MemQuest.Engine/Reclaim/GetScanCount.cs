@@ -10,8 +10,9 @@ public static class GetScanCount
 {
     public const int MaxSwappiness = 200;
 
-    /// <summary>prepare_scan_control (mm/vmscan.c): may_deactivate, file_is_tiny and cache_trim_mode.</summary>
-    public static void PrepareScanControl(ScanControl sc, Lruvec lru, PgData node)
+    /// <summary>prepare_scan_control (mm/vmscan.c): may_deactivate, file_is_tiny (global reclaim only) and
+    /// cache_trim_mode, read from the target lruvec (the node's, or the target memory cgroup's).</summary>
+    public static void PrepareScanControl(ScanControl sc, ILruvec lru, PgData node)
     {
         sc.MayDeactivateAnon = lru.InactiveIsLow(LruList.InactiveAnon);
         sc.MayDeactivateFile = lru.InactiveIsLow(LruList.InactiveFile);
@@ -22,13 +23,13 @@ public static class GetScanCount
         long totalHigh = 0;
         foreach (Zone z in node.Zones)
             if (z.IsPopulated) totalHigh += z.Watermarks.High;
-        sc.FileIsTiny = file + free <= totalHigh && !sc.MayDeactivateAnon
+        sc.FileIsTiny = !sc.CgroupReclaim && file + free <= totalHigh && !sc.MayDeactivateAnon
             && (lru.Count(LruList.InactiveAnon) >> sc.Priority) != 0;
     }
 
     /// <summary>get_scan_count (mm/vmscan.c), kernel-spec §13.1: pages to scan per list (indexed by
     /// LruList, unevictable always 0) and the balance that decided it.</summary>
-    public static (long[] Nr, ScanBalance Balance) Compute(ScanControl sc, Lruvec lru, long swappiness, bool canReclaimAnon)
+    public static (long[] Nr, ScanBalance Balance) Compute(ScanControl sc, ILruvec lru, long swappiness, bool canReclaimAnon)
     {
         ScanBalance balance;
         long fractionAnon = 0, fractionFile = 0, denominator = 1;
