@@ -220,4 +220,35 @@ public sealed class MemcgReclaimTests
         }
         Assert.Equal(charged.Count(pfn => (_m.Node.Map.Flags[pfn] & PageFlags.Lru) != 0), onLists);
     }
+
+    [Fact]                         // memory.stat values: the group's own pages and faults; the root shows the node
+    public void MemoryStat_GroupValuesAndRootNode()
+    {
+        MemCgroup g = Group("/web");
+        long faults = _m.VmEvents[VmEventItem.Pgfault];
+        Process p = Spawn("api", 2 * MiB, g).Process!;
+        long groupFaults = _m.VmEvents[VmEventItem.Pgfault] - faults;          // only api faulted meanwhile
+        Assert.Equal(groupFaults, Stat(g, "pgfault"));
+        Assert.Equal(p.Mm!.RssAnonPages, StatPages(g, "anon"));
+        Assert.Equal(StatPages(g, "anon"), StatPages(g, "inactive_anon") + StatPages(g, "active_anon"));
+        Assert.Equal(StatPages(g, "file"), StatPages(g, "inactive_file") + StatPages(g, "active_file"));
+        Assert.Equal(p.Mm.PgtablesBytes / Units.PageSize, StatPages(g, "pagetables"));
+        Assert.Equal(StatPages(g, "pagetables"), StatPages(g, "kernel"));
+        Assert.Equal(g.UsagePages, StatPages(g, "anon") + StatPages(g, "file") + StatPages(g, "kernel"));
+        MemCgroup root = _m.Cgroups.Root;
+        Assert.Equal(Engine.Procfs.Meminfo.Compute(_m)["AnonPages"], Stat(root, "anon") / 1024);
+        Assert.Equal(_m.VmEvents[VmEventItem.Pgfault], Stat(root, "pgfault"));
+        Assert.Equal(StatPages(g, "pagetables"), StatPages(root, "pagetables"));   // root tasks' page tables are not charged
+    }
+
+    [Fact]                         // mem_cgroup_get_max: a memcg OOM's totalpages adds the swap the group may use
+    public void MemcgTotalPages_LimitPlusSwap_UnlessSwappinessZero()
+    {
+        var t = new MemcgReclaimTests(64 * 1024);
+        MemCgroup g = t.Group("/web");
+        g.MaxPages = 5120;
+        Assert.Equal(5120 + t._m.Swap.TotalPages, t._m.Oom.Scope.MemcgTotalPages("/web"));
+        Assert.Equal(Errno.Ok, t._m.Sysctls.Write(SysctlCatalog.Swappiness, "0"));
+        Assert.Equal(5120, t._m.Oom.Scope.MemcgTotalPages("/web"));
+    }
 }
