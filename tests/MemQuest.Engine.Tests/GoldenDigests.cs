@@ -4,5 +4,5 @@ namespace MemQuest.Engine.Tests;
 
 internal static class GoldenDigests
 {
-    public const string BootAllocStep1G = "2992C5DA7DC46ED6B45A5E2EC1C33AEEEC9F8C0C7C7AC5B1E76D890A52DCBE49";
+    public const string BootAllocStep1G = "D9AAEEB31D1B1A66FB8B130F2E7A0F6218F9B6C7FEAE1660C599518501433695";
 }

@@ -94,9 +94,14 @@ public sealed class MemcgLruvecs : ILruObserver
     /// <summary>folio_nr_pages, as the node's lruvec counts it.</summary>
     private long Pages(int pfn) => (_map.Flags[pfn] & PageFlags.Head) != 0 ? 1L << _map.Order[pfn] : 1;
 
+    /// <summary>Groups whose lruvec holds pages or costs (views made only to be read add nothing).</summary>
     public void AddToDigest(DigestWriter w)
     {
-        w.Add(_byId.Count);
-        foreach (MemcgLruvec v in _byId) v.AddToDigest(w);
+        foreach (MemcgLruvec v in _byId)
+        {
+            if (v.TotalPages == 0 && v.AnonCost == 0 && v.FileCost == 0) continue;
+            w.Add(v.Group.Id);
+            v.AddToDigest(w);
+        }
     }
 }

@@ -34,6 +34,7 @@ public static class GetScanCount
         ScanBalance balance;
         long fractionAnon = 0, fractionFile = 0, denominator = 1;
         if (!sc.MaySwap || !canReclaimAnon) balance = ScanBalance.File;
+        else if (sc.CgroupReclaim && swappiness == 0) balance = ScanBalance.File;
         else if (sc.Priority == 0 && swappiness != 0) balance = ScanBalance.Equal;
         else if (sc.FileIsTiny) balance = ScanBalance.Anon;
         else if (sc.CacheTrimMode) balance = ScanBalance.File;
@@ -73,6 +74,7 @@ public static class GetScanCount
     public static string Reason(ScanBalance balance, ScanControl sc, bool canReclaimAnon, long swappiness) => balance switch
     {
         ScanBalance.File when !canReclaimAnon => "SCAN_FILE: no free swap, anon pages cannot be reclaimed",
+        ScanBalance.File when sc.CgroupReclaim && swappiness == 0 => "SCAN_FILE: memcg reclaim with swappiness 0",
         ScanBalance.File => "SCAN_FILE: cache trim mode (enough inactive file pages that are not thrashing)",
         ScanBalance.Anon => "SCAN_ANON: file is tiny (file LRU + free <= sum of high watermarks)",
         ScanBalance.Equal => "SCAN_EQUAL: priority 0, both types in proportion to size",
