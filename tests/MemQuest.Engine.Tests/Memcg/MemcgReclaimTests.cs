@@ -251,4 +251,16 @@ public sealed class MemcgReclaimTests
         Assert.Equal(Errno.Ok, t._m.Sysctls.Write(SysctlCatalog.Swappiness, "0"));
         Assert.Equal(5120, t._m.Oom.Scope.MemcgTotalPages("/web"));
     }
+
+    [Fact]                         // memory_max_write: lowering the limit reclaims the group's cache before any OOM
+    public void WriteMax_BelowUsageWithCache_ReclaimsNoKill()
+    {
+        var (g, p, _, _) = CachedGroup(limitAtUsage: false);
+        long target = g.UsagePages - 2048;
+        _m.MemcgCharge.WriteMax(g, target, "bash");
+        Assert.True(g.UsagePages <= target);
+        Assert.False(p.Exiting);
+        Assert.Equal((0L, 0L, 0L), (Ev(g, MemcgEvent.Max), Ev(g, MemcgEvent.Oom), Ev(g, MemcgEvent.OomKill)));
+        Assert.True(Stat(g, "pgsteal_direct") >= 2048);
+    }
 }
