@@ -36,7 +36,7 @@ public sealed class Lruvec : ILruvec
 
     public long ListLength(LruList list) => _count[(int)list];
 
-    /// <summary>Memory cgroup lruvecs that mirror the node's lists (null until a group charges a page).</summary>
+    /// <summary>Memory cgroup lruvecs that mirror the node's lists (null until the first group is made).</summary>
     public ILruObserver? Observer { get; set; }
 
     /// <summary>lruvec_add_folio: link at the head (most recently used end) of <paramref name="list"/>.</summary>
