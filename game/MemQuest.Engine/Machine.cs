@@ -37,7 +37,9 @@ public sealed partial class Machine
         Oom = new OomKiller(this);
         InitPageCache();
         Cgroups = new MemcgTree(Processes);
-        MemcgCharge = new MemcgCharge(Cgroups, Oom, () => CurrentTask, node.Map);
+        MemcgCharge = new MemcgCharge(Cgroups, Oom, () => CurrentTask, node, Lru, Vmscan, () => UptimeMs);
+        MemcgStat = new MemcgStat(Cgroups, MemcgCharge, node, VmEvents, () => CurrentTask);
+        Cgroups.FirstGroupCreated += () => VmEvents.Observer = MemcgStat.CountTaskEvent;
     }
 
     public MachineSpec Spec { get; }
@@ -68,6 +70,8 @@ public sealed partial class Machine
     /// <summary>Memory cgroups (cgroup v2 under /sys/fs/cgroup), kernel-spec §14.1.</summary>
     public MemcgTree Cgroups { get; }
     public MemcgCharge MemcgCharge { get; }
+    /// <summary>memory.stat of each group (kernel-spec §14.1).</summary>
+    public MemcgStat MemcgStat { get; }
     /// <summary>The panic() message once the box has panicked; the box is then dead (Step does nothing).</summary>
     public string? PanicMessage { get; private set; }
     public bool Panicked => PanicMessage is not null;
@@ -86,9 +90,11 @@ public sealed partial class Machine
         SlabBoot.Boot(m.Slab, node.TotalramPages, m.Random);
         VmallocBoot.Boot(m.Vmalloc, spec.Cpus, node.TotalramPages);
         m.PageAlloc.SlowPath = new OomSlowPath(m.PageAlloc.SlowPath, m.Oom, () => m.CurrentTask);
-        m.Oom.Scope = new MemcgOomScope(m.Cgroups, m.MemcgCharge, () => m.Swap.TotalPages);
+        m.Oom.Scope = new MemcgOomScope(m.Cgroups, m.MemcgStat,
+            () => m.Sysctls.Get(SysctlCatalog.Swappiness) == 0 ? 0 : m.Swap.TotalPages);
         m.PageAlloc.ChargeHook = m.MemcgCharge.ChargeNewPage;
         m.PageAlloc.UnchargeHook = m.MemcgCharge.UnchargePage;
+        m.Compaction.MemcgMigrate = m.MemcgCharge.MigrateCharge;
         m.BootPageCache();
         m.InitOvercommitReserves();
         m.Sysctls.Changed += m.OnSysctlChanged;

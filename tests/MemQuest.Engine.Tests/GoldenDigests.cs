@@ -4,5 +4,5 @@ namespace MemQuest.Engine.Tests;
 
 internal static class GoldenDigests
 {
-    public const string BootAllocStep1G = "AD994F61978FC7F4348A0A8AF27203764029A5084B2626C137088D97406B9D80";
+    public const string BootAllocStep1G = "D9AAEEB31D1B1A66FB8B130F2E7A0F6218F9B6C7FEAE1660C599518501433695";
 }

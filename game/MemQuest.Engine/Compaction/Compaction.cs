@@ -2,7 +2,8 @@
 // scanner up from the zone start and a free scanner down from the zone end; every movable page the
 // migrate scanner finds (page cache, swap cache, and anon pages when the rmap seam can move them)
 // is copied into a free page the free scanner isolated from a Movable pageblock, and the old page
-// is freed so the buddy allocator merges the bottom of the zone into high-order blocks.
+// is freed (its memory cgroup charge moves with it, mem_cgroup_migrate) so the buddy allocator
+// merges the bottom of the zone into high-order blocks.
 // Entry points: compact_memory (the whole zone, order -1) and try_to_compact_pages for a failing
 // order > 0 allocation (compaction_suitable first; stops once a block of the order is free).
 // Invariant: the scanners never cross; every isolated free page is used or given back.
@@ -23,6 +24,8 @@ public sealed class Compaction(PgData node, PageAllocator alloc, Lruvec lru, Pag
     Sysctls sysctls, VmEvents events, KernelEventLog log)
 {
     public IAnonRmap? AnonRmap { get; set; }
+    /// <summary>mem_cgroup_migrate: move the memory cgroup charge from the old page to the new one.</summary>
+    public Action<long, long>? MemcgMigrate { get; set; }
 
     /// <summary>sysctl_compaction_handler → compact_nodes: compact every populated zone completely.</summary>
     public long CompactNodes()
@@ -85,6 +88,7 @@ public sealed class Compaction(PgData node, PageAllocator alloc, Lruvec lru, Pag
         map.Flags[newPfn] = PageFlags.Head | PageFlags.MovableAlloc | (f & carried);
         map.Order[newPfn] = 0;
         map.Private[newPfn] = map.Private[oldPfn];
+        MemcgMigrate?.Invoke(oldPfn, newPfn);
         lru.Replace(oldPfn, newPfn, PageCache.LruOf(f));
         if (inode is not null) cache.ReplacePage(inode, oldPfn, newPfn);
         else swap.MovePage(oldPfn, newPfn);

@@ -1,7 +1,8 @@
 // Models struct mem_cgroup (mm/memcontrol.c, include/linux/memcontrol.h) for the cgroup v2
 // interface, kernel-spec §14.1: one directory under /sys/fs/cgroup with its page counter
 // (memory.current, hierarchical), memory.max and memory.high, failcnt, the memory.events counters
-// (hierarchical, like memcg_memory_event) and the member tasks in attach order.
+// (hierarchical, like memcg_memory_event), the group's own vm event counters (memcg->vmstats
+// events_local: faults of its tasks, the reclaim of its lruvec) and the member tasks in attach order.
 // Invariants: UsagePages = the pages charged to this group and its descendants; the root group is
 //   never limited and never charged (cgroup v2 has no memory.current at the root).
 using MemQuest.Engine.Mm;
@@ -48,6 +49,13 @@ public sealed class MemCgroup
     /// <summary>memory.events (hierarchical): low, high, max, oom, oom_kill, oom_group_kill.</summary>
     public long[] Events { get; } = new long[6];
 
+    /// <summary>count_memcg_events: this group's own vm events (memory.stat sums them over the subtree).</summary>
+    public long[] VmEventsLocal { get; } = new long[(int)Vmstat.VmEventItem.Count];
+
+    /// <summary>The same counting as a delegate, for ScanControl.MemcgEvents (made once).</summary>
+    internal Action<Vmstat.VmEventItem, long> EventSink => _eventSink ??= (item, n) => VmEventsLocal[(int)item] += n;
+    private Action<Vmstat.VmEventItem, long>? _eventSink;
+
     internal void AddProc(Process p) => _procs.Add(p);
     internal void RemoveProc(Process p) => _procs.Remove(p);
     internal void RemoveChild(MemCgroup c) => _children.Remove(c);
@@ -56,6 +64,7 @@ public sealed class MemCgroup
     {
         w.Add(Id); w.Add(Path); w.Add(MaxPages); w.Add(HighPages); w.Add(UsagePages); w.Add(Failcnt);
         foreach (long e in Events) w.Add(e);
+        foreach (long e in VmEventsLocal) w.Add(e);
         foreach (Process p in _procs) w.Add(p.Pid);
     }
 }

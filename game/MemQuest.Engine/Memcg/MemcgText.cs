@@ -1,8 +1,7 @@
 // Models the memory controller's interface files (mm/memcontrol.c memory_current_read,
 // memory_max_show/write, memory_high_*, memory_events_show, memory_stat_show; mm/page_counter.c
 // page_counter_memparse), kernel-spec §14.1: pure text in and out.
-// memory.stat prints the 6.x counters up to "unevictable" (anon, file, pagetables are tracked;
-// the others are 0 in this model); the slab and event-counter lines after it are left out.
+// memory.stat's values come from MemcgStat (every 6.18 line, in order).
 using MemQuest.Engine.Sysctl;
 
 namespace MemQuest.Engine.Memcg;
@@ -21,19 +20,9 @@ public static class MemcgText
         + $"oom {g.Events[(int)MemcgEvent.Oom]}\noom_kill {g.Events[(int)MemcgEvent.OomKill]}\n"
         + $"oom_group_kill {g.Events[(int)MemcgEvent.OomGroupKill]}\n";
 
-    /// <summary>memory_stat_format's first block, in bytes (anon pages sit on the inactive anon list, kernel-spec §11).</summary>
-    public static IEnumerable<string> StatLines(long anonPages, long filePages, long pgtablePages)
-    {
-        long anon = Units.PagesToBytes(anonPages), file = Units.PagesToBytes(filePages), pt = Units.PagesToBytes(pgtablePages);
-        (string, long)[] rows =
-        [
-            ("anon", anon), ("file", file), ("kernel", pt), ("kernel_stack", 0), ("pagetables", pt), ("sec_pagetables", 0),
-            ("percpu", 0), ("sock", 0), ("vmalloc", 0), ("shmem", 0), ("zswap", 0), ("zswapped", 0), ("file_mapped", file),
-            ("file_dirty", 0), ("file_writeback", 0), ("swapcached", 0), ("anon_thp", 0), ("file_thp", 0), ("shmem_thp", 0),
-            ("inactive_anon", anon), ("active_anon", 0), ("inactive_file", file), ("active_file", 0), ("unevictable", 0),
-        ];
-        return rows.Select(r => $"{r.Item1} {r.Item2}");
-    }
+    /// <summary>memory.stat's lines ("name value", memcg_stat_format), from MemcgStat.Compute.</summary>
+    public static IEnumerable<string> StatLines(IReadOnlyList<(string Name, long Value)> rows) =>
+        rows.Select(r => $"{r.Name} {r.Value}");
 
     /// <summary>page_counter_memparse (mm/page_counter.c): "max", or memparse bytes (base 0, K/M/G/T/P/E
     /// suffix) rounded down to pages; anything after the number is EINVAL.</summary>

@@ -18,6 +18,9 @@ public sealed class MemcgTree(ProcessTable processes)
 
     public MemCgroup Root => _byId[0];
 
+    /// <summary>Called once, when the first group below the root is made (memcg accounting starts mattering).</summary>
+    public Action? FirstGroupCreated { get; set; }
+
     /// <summary>Every group ever made, by id (removed ones stay: their charges may still be freed).</summary>
     public IReadOnlyList<MemCgroup> ById => _byId;
 
@@ -45,6 +48,7 @@ public sealed class MemcgTree(ProcessTable processes)
         string name = p[(slash + 1)..];
         if (parent.Children.Any(c => c.Name == name)) return Errno.EEXIST;
         _byId.Add(new MemCgroup(_byId.Count, name, parent));
+        if (_byId.Count == 2) FirstGroupCreated?.Invoke();
         return Errno.Ok;
     }
 

@@ -10,8 +10,9 @@ public static class GetScanCount
 {
     public const int MaxSwappiness = 200;
 
-    /// <summary>prepare_scan_control (mm/vmscan.c): may_deactivate, file_is_tiny and cache_trim_mode.</summary>
-    public static void PrepareScanControl(ScanControl sc, Lruvec lru, PgData node)
+    /// <summary>prepare_scan_control (mm/vmscan.c): may_deactivate, file_is_tiny (global reclaim only) and
+    /// cache_trim_mode, read from the target lruvec (the node's, or the target memory cgroup's).</summary>
+    public static void PrepareScanControl(ScanControl sc, ILruvec lru, PgData node)
     {
         sc.MayDeactivateAnon = lru.InactiveIsLow(LruList.InactiveAnon);
         sc.MayDeactivateFile = lru.InactiveIsLow(LruList.InactiveFile);
@@ -22,17 +23,18 @@ public static class GetScanCount
         long totalHigh = 0;
         foreach (Zone z in node.Zones)
             if (z.IsPopulated) totalHigh += z.Watermarks.High;
-        sc.FileIsTiny = file + free <= totalHigh && !sc.MayDeactivateAnon
+        sc.FileIsTiny = !sc.CgroupReclaim && file + free <= totalHigh && !sc.MayDeactivateAnon
             && (lru.Count(LruList.InactiveAnon) >> sc.Priority) != 0;
     }
 
     /// <summary>get_scan_count (mm/vmscan.c), kernel-spec §13.1: pages to scan per list (indexed by
     /// LruList, unevictable always 0) and the balance that decided it.</summary>
-    public static (long[] Nr, ScanBalance Balance) Compute(ScanControl sc, Lruvec lru, long swappiness, bool canReclaimAnon)
+    public static (long[] Nr, ScanBalance Balance) Compute(ScanControl sc, ILruvec lru, long swappiness, bool canReclaimAnon)
     {
         ScanBalance balance;
         long fractionAnon = 0, fractionFile = 0, denominator = 1;
         if (!sc.MaySwap || !canReclaimAnon) balance = ScanBalance.File;
+        else if (sc.CgroupReclaim && swappiness == 0) balance = ScanBalance.File;
         else if (sc.Priority == 0 && swappiness != 0) balance = ScanBalance.Equal;
         else if (sc.FileIsTiny) balance = ScanBalance.Anon;
         else if (sc.CacheTrimMode) balance = ScanBalance.File;
@@ -72,6 +74,7 @@ public static class GetScanCount
     public static string Reason(ScanBalance balance, ScanControl sc, bool canReclaimAnon, long swappiness) => balance switch
     {
         ScanBalance.File when !canReclaimAnon => "SCAN_FILE: no free swap, anon pages cannot be reclaimed",
+        ScanBalance.File when sc.CgroupReclaim && swappiness == 0 => "SCAN_FILE: memcg reclaim with swappiness 0",
         ScanBalance.File => "SCAN_FILE: cache trim mode (enough inactive file pages that are not thrashing)",
         ScanBalance.Anon => "SCAN_ANON: file is tiny (file LRU + free <= sum of high watermarks)",
         ScanBalance.Equal => "SCAN_EQUAL: priority 0, both types in proportion to size",

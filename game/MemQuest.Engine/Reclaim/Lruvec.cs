@@ -3,12 +3,13 @@
 // with their sizes mirrored into the node and zone vmstat counters, kernel-spec §11.
 // Called by page faults (anon pages), the page cache (file pages) and reclaim (scanning, rotation).
 // Invariants: Count(l) == pages linked on list l; every linked page has PageFlags.Lru.
+// Every move is also reported to Observer (the memory cgroups' own lruvecs, Memcg.MemcgLruvecs).
 // Also holds the reclaim cost balance (anon_cost, file_cost; kernel-spec §13.2) and inactive_is_low (§11).
 using MemQuest.Engine.PageAlloc;
 
 namespace MemQuest.Engine.Reclaim;
 
-public sealed class Lruvec
+public sealed class Lruvec : ILruvec
 {
     public const int NrLruLists = 5;
     private readonly PgData _node;
@@ -31,6 +32,13 @@ public sealed class Lruvec
 
     public int NextOf(int pfn) => _node.Map.Next[pfn];
 
+    public int PrevOf(int pfn) => _node.Map.Prev[pfn];
+
+    public long ListLength(LruList list) => _count[(int)list];
+
+    /// <summary>Memory cgroup lruvecs that mirror the node's lists (null until the first group is made).</summary>
+    public ILruObserver? Observer { get; set; }
+
     /// <summary>lruvec_add_folio: link at the head (most recently used end) of <paramref name="list"/>.</summary>
     public void Add(int pfn, LruList list)
     {
@@ -46,6 +54,7 @@ public sealed class Lruvec
         if (list == LruList.ActiveAnon || list == LruList.ActiveFile) map.Flags[pfn] |= PageFlags.Active;
         else map.Flags[pfn] &= ~PageFlags.Active;
         Account(pfn, list, +1);
+        Observer?.Added(pfn, list);
     }
 
     /// <summary>lruvec_del_folio: unlink from whichever list holds the page.</summary>
@@ -60,6 +69,7 @@ public sealed class Lruvec
         map.Prev[pfn] = MemMap.NoPfn;
         map.Flags[pfn] &= ~(PageFlags.Lru | PageFlags.Active);
         Account(pfn, list, -1);
+        Observer?.Deleted(pfn, list);
     }
 
     private void Account(int pfn, LruList list, long delta)
@@ -108,6 +118,7 @@ public sealed class Lruvec
         map.Flags[oldPfn] &= ~(PageFlags.Lru | PageFlags.Active);
         Account(oldPfn, list, -1);
         Account(newPfn, list, +1);
+        Observer?.Replaced(oldPfn, newPfn, list);
     }
 
     /// <summary>lruvec_lru_size (mm/vmscan.c): pages of <paramref name="list"/> in zones up to <paramref name="reclaimIdx"/>.</summary>

@@ -15,6 +15,10 @@ public sealed class ScanControl
     public ZoneType ReclaimIdx { get; init; } = ZoneType.Normal;
     public bool IsKswapd { get; init; }
     public bool MaySwap { get; init; } = true;
+    /// <summary>cgroup_reclaim(sc): sc->target_mem_cgroup is set (memcg reclaim, not the node's global reclaim).</summary>
+    public bool CgroupReclaim { get; init; }
+    /// <summary>count_memcg_events(lruvec_memcg(lruvec), ...) for the lruvec being shrunk (null: the node's).</summary>
+    public Action<Vmstat.VmEventItem, long>? MemcgEvents { get; set; }
     /// <summary>DEACTIVATE_ANON / DEACTIVATE_FILE bits of may_deactivate.</summary>
     public bool MayDeactivateAnon { get; set; }
     public bool MayDeactivateFile { get; set; }

@@ -5,6 +5,8 @@
 // then freed; referenced mapped or anon pages are activated; anon pages go to swap
 // through the rmap seam when a slot is free, else they are activated (never reclaimed without swap).
 // Invariant: every isolated page ends up freed or back on an LRU list in the same call.
+// Memcg reclaim passes the memory cgroup's lruvec to isolate from; the global pgscan/pgsteal_direct and
+// pgrefill counters skip it (cgroup_reclaim), the group's own counters get every event (ScanControl.MemcgEvents).
 // Not modelled: PTE young bits (Referenced stands in for them), unmapping mapped file pages (they are
 //   kept: there is no file rmap yet), the writeback state, immediate-reclaim rotation, throttling time.
 using MemQuest.Engine.Filemap;
@@ -21,14 +23,14 @@ public sealed class ShrinkList(PgData node, PageAllocator alloc, Lruvec lru, Pag
 
     /// <summary>isolate_lru_folios: up to <paramref name="nrToScan"/> pages from the tail of
     /// <paramref name="list"/>; pages of zones above reclaim_idx go back to the head (pgskip_*).</summary>
-    private List<int> Isolate(LruList list, long nrToScan, ZoneType reclaimIdx)
+    private List<int> Isolate(ILruvec from, LruList list, long nrToScan, ZoneType reclaimIdx)
     {
         var taken = new List<int>();
-        long skipped = 0, listSize = lru.Count(list);
-        int pfn = lru.Tail(list);
+        long skipped = 0, listSize = from.ListLength(list);
+        int pfn = from.Tail(list);
         while (pfn != MemMap.NoPfn && taken.Count < nrToScan && skipped + taken.Count < listSize)
         {
-            int prev = node.Map.Prev[pfn];
+            int prev = from.PrevOf(pfn);
             Zone? z = node.ZoneOf(pfn);
             if (z is not null && z.Type > reclaimIdx)
             {
@@ -47,10 +49,11 @@ public sealed class ShrinkList(PgData node, PageAllocator alloc, Lruvec lru, Pag
     }
 
     /// <summary>shrink_active_list (mm/vmscan.c): move pages from the active tail to the inactive head,
-    /// except referenced mapped file pages, which rotate back onto the active list.</summary>
-    public void ShrinkActive(LruList active, long nrToScan, ScanControl sc)
+    /// except referenced mapped file pages, which rotate back onto the active list. <paramref name="from"/>
+    /// is the lruvec shrunk: a memory cgroup's, or the node's when null.</summary>
+    public void ShrinkActive(LruList active, long nrToScan, ScanControl sc, ILruvec? from = null)
     {
-        List<int> pages = Isolate(active, nrToScan, sc.ReclaimIdx);
+        List<int> pages = Isolate(from ?? lru, active, nrToScan, sc.ReclaimIdx);
         long deactivated = 0;
         foreach (int pfn in pages)
         {
@@ -65,15 +68,17 @@ public sealed class ShrinkList(PgData node, PageAllocator alloc, Lruvec lru, Pag
             lru.Add(pfn, active - 1);
             deactivated++;
         }
-        events.Count(VmEventItem.Pgrefill, pages.Count);
+        if (!sc.CgroupReclaim) events.Count(VmEventItem.Pgrefill, pages.Count);
         events.Count(VmEventItem.Pgdeactivate, deactivated);
+        sc.MemcgEvents?.Invoke(VmEventItem.Pgrefill, pages.Count);
+        sc.MemcgEvents?.Invoke(VmEventItem.Pgdeactivate, deactivated);
     }
 
     /// <summary>shrink_inactive_list + shrink_folio_list (mm/vmscan.c). Returns pages reclaimed.</summary>
-    public long ShrinkInactive(LruList inactive, long nrToScan, ScanControl sc)
+    public long ShrinkInactive(LruList inactive, long nrToScan, ScanControl sc, ILruvec? from = null)
     {
         bool file = inactive == LruList.InactiveFile;
-        List<int> pages = Isolate(inactive, nrToScan, sc.ReclaimIdx);
+        List<int> pages = Isolate(from ?? lru, inactive, nrToScan, sc.ReclaimIdx);
         long reclaimed = 0, pageout = 0, activated = 0;
         foreach (int pfn in pages)
         {
@@ -85,7 +90,10 @@ public sealed class ShrinkList(PgData node, PageAllocator alloc, Lruvec lru, Pag
         }
         Count(sc, file, pages.Count, reclaimed);
         events.Count(VmEventItem.Pgactivate, activated);
+        sc.MemcgEvents?.Invoke(VmEventItem.Pgactivate, activated);
+        sc.MemcgEvents?.Invoke(VmEventItem.Pswpout, pageout);
         lru.NoteCost(file, pageout, pages.Count - reclaimed);
+        if (from is not null && from != lru) from.NoteCost(file, pageout, pages.Count - reclaimed);
         return reclaimed;
     }
 
@@ -95,8 +103,11 @@ public sealed class ShrinkList(PgData node, PageAllocator alloc, Lruvec lru, Pag
         sc.NrReclaimed += reclaimed;
         if (file) { sc.NrScannedFile += scanned; sc.NrReclaimedFile += reclaimed; }
         else { sc.NrScannedAnon += scanned; sc.NrReclaimedAnon += reclaimed; }
-        events.Count(sc.IsKswapd ? VmEventItem.PgscanKswapd : VmEventItem.PgscanDirect, scanned);
-        events.Count(sc.IsKswapd ? VmEventItem.PgstealKswapd : VmEventItem.PgstealDirect, reclaimed);
+        VmEventItem scan = sc.IsKswapd ? VmEventItem.PgscanKswapd : VmEventItem.PgscanDirect;
+        VmEventItem steal = sc.IsKswapd ? VmEventItem.PgstealKswapd : VmEventItem.PgstealDirect;
+        if (!sc.CgroupReclaim) { events.Count(scan, scanned); events.Count(steal, reclaimed); }
+        sc.MemcgEvents?.Invoke(scan, scanned);
+        sc.MemcgEvents?.Invoke(steal, reclaimed);
         events.Count(file ? VmEventItem.PgscanFile : VmEventItem.PgscanAnon, scanned);
         events.Count(file ? VmEventItem.PgstealFile : VmEventItem.PgstealAnon, reclaimed);
     }

@@ -3,7 +3,8 @@
 // scaled by vfs_cache_pressure) and try_to_free_pages, the direct reclaim of an allocating task
 // (priority 12 down to 0 until SWAP_CLUSTER_MAX pages are freed). Leaves a ReclaimScanned receipt per pass.
 // Called by Kswapd (balance_pgdat) and by the allocator's slow path (ReclaimSlowPath).
-// Not modelled: memcg reclaim, the proportional scan cut-off after the goal is met (the pass stops),
+// Memcg reclaim (Memcg.MemcgReclaim) shrinks one memory cgroup's lruvec at a time through ShrinkMemcgLruvec.
+// Not modelled: the proportional scan cut-off after the goal is met (the pass stops),
 //   throttling on congestion, nr_deferred carried between shrinker calls.
 using MemQuest.Engine.Events;
 using MemQuest.Engine.Events.Reclaim;
@@ -32,7 +33,7 @@ public sealed class Vmscan(PgData node, Lruvec lru, ShrinkList lists, SwapTable 
         bool canAnon = CanReclaimAnon;
         var (nr, balance) = GetScanCount.Compute(sc, lru, swappiness, canAnon);
         long[] targets = (long[])nr.Clone();
-        ShrinkLruvec(nr, sc, canAnon);
+        ShrinkLruvec(lru, nr, sc, canAnon);
         long slabFreed = ShrinkSlab(sc.Priority);
         sc.SlabFreed += slabFreed;
         if (!log.Listening) return;
@@ -44,9 +45,9 @@ public sealed class Vmscan(PgData node, Lruvec lru, ShrinkList lists, SwapTable 
 
     /// <summary>shrink_lruvec (mm/vmscan.c): scan the lists SWAP_CLUSTER_MAX pages at a time, round robin,
     /// until the targets are used up or (outside the first direct pass) the goal is met; then age anon.</summary>
-    private void ShrinkLruvec(long[] nr, ScanControl sc, bool canAnon)
+    private void ShrinkLruvec(ILruvec lv, long[] nr, ScanControl sc, bool canAnon)
     {
-        bool proportional = !sc.IsKswapd && sc.Priority == ScanControl.DefPriority;
+        bool proportional = !sc.CgroupReclaim && !sc.IsKswapd && sc.Priority == ScanControl.DefPriority;
         while (nr[(int)LruList.InactiveAnon] > 0 || nr[(int)LruList.ActiveFile] > 0 || nr[(int)LruList.InactiveFile] > 0)
         {
             for (LruList l = LruList.InactiveAnon; l <= LruList.ActiveFile; l++)
@@ -54,21 +55,39 @@ public sealed class Vmscan(PgData node, Lruvec lru, ShrinkList lists, SwapTable 
                 long n = Math.Min(nr[(int)l], Units.SwapClusterMax);
                 if (n == 0) continue;
                 nr[(int)l] -= n;
-                ShrinkOneList(l, n, sc);
+                ShrinkOneList(lv, l, n, sc);
             }
             if (sc.NrReclaimed >= sc.NrToReclaim && !proportional) break;
         }
-        if (canAnon && lru.InactiveIsLow(LruList.InactiveAnon))
-            lists.ShrinkActive(LruList.ActiveAnon, Units.SwapClusterMax, sc);
+        if (canAnon && lv.InactiveIsLow(LruList.InactiveAnon))
+            lists.ShrinkActive(LruList.ActiveAnon, Units.SwapClusterMax, sc, lv);
     }
 
     /// <summary>shrink_list (mm/vmscan.c): an active list is only aged when its inactive list is low.</summary>
-    private void ShrinkOneList(LruList l, long n, ScanControl sc)
+    private void ShrinkOneList(ILruvec lv, LruList l, long n, ScanControl sc)
     {
         bool active = l is LruList.ActiveAnon or LruList.ActiveFile;
-        if (!active) { lists.ShrinkInactive(l, n, sc); return; }
+        if (!active) { lists.ShrinkInactive(l, n, sc, lv); return; }
         bool mayDeactivate = l == LruList.ActiveFile ? sc.MayDeactivateFile : sc.MayDeactivateAnon;
-        if (mayDeactivate) lists.ShrinkActive(l, n, sc);
+        if (mayDeactivate) lists.ShrinkActive(l, n, sc, lv);
+    }
+
+    /// <summary>One memory cgroup's turn in shrink_node_memcgs (mm/vmscan.c): get_scan_count on its lruvec,
+    /// then shrink_lruvec. The caller did prepare_scan_control on the target group; no slab is shrunk
+    /// (the dentry and inode caches are not charged to groups here). Returns the pages reclaimed.</summary>
+    public long ShrinkMemcgLruvec(ILruvec lv, ScanControl sc, string memcgPath)
+    {
+        long before = sc.NrReclaimed, fileBefore = sc.NrReclaimedFile, anonBefore = sc.NrReclaimedAnon, dirtyBefore = sc.NrDirtySkipped;
+        long swappiness = sysctls.Get(SysctlCatalog.Swappiness);
+        bool canAnon = CanReclaimAnon;
+        var (nr, balance) = GetScanCount.Compute(sc, lv, swappiness, canAnon);
+        long[] targets = (long[])nr.Clone();
+        ShrinkLruvec(lv, nr, sc, canAnon);
+        if (log.Listening)
+            log.Add(new ReclaimScanned(log.Tick, "memcg " + memcgPath, sc.Priority, GetScanCount.Reason(balance, sc, canAnon, swappiness),
+                targets[0], targets[1], targets[2], targets[3],
+                sc.NrReclaimedFile - fileBefore, sc.NrReclaimedAnon - anonBefore, sc.NrDirtySkipped - dirtyBefore, 0));
+        return sc.NrReclaimed - before;
     }
 
     /// <summary>shrink_slab → do_shrink_slab (mm/shrinker.c) for the superblock shrinker:

@@ -10,11 +10,15 @@ public sealed class VmEvents
 
     public long this[VmEventItem item] => _counts[(int)item];
 
+    /// <summary>Memory cgroups' share of the counts (count_memcg_event_mm); null until a group exists.</summary>
+    public Action<VmEventItem, long>? Observer { get; set; }
+
     /// <summary>count_vm_event / count_vm_events.</summary>
     public void Count(VmEventItem item, long delta = 1)
     {
         if (delta < 0) throw new ArgumentOutOfRangeException(nameof(delta), "vm events only grow");
         _counts[(int)item] += delta;
+        Observer?.Invoke(item, delta);
     }
 
     public void AddToDigest(DigestWriter w)

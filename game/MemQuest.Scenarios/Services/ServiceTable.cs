@@ -1,7 +1,8 @@
 // Runs the incident's processes: spawns them, steps their workloads every tick in pid order,
 // notices when one dies (OOM kill) and, for services, plays systemd: start, stop, restart (down for
 // StartupTicks while it comes up), Restart=on-failure after RestartDelayTicks, environment, journal,
-// and the health sample behind each service's p99.
+// and the health sample behind each service's p99. A task memory.high throttled skips its ticks
+// until the kernel wakes it, and each such tick counts as a stall in its health.
 using MemQuest.Engine;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Workloads;
@@ -56,6 +57,7 @@ public sealed class ServiceTable
         foreach (WorkloadProcess p in _processes.Where(p => p.Running).OrderBy(p => p.Pid).ToList())
         {
             if (!_kernel.Alive(p.Pid)) { Died(p, tick); continue; }
+            if (_kernel.Throttled(p.Pid)) { p.ThrottledTicks++; continue; }     // asleep in the kernel: its work waits
             p.Context.Tick = tick;
             p.Behavior!.Tick(p.Context);
             DrainJournal(p, tick);
@@ -162,8 +164,9 @@ public sealed class ServiceTable
         }
         ProcessCounters c = _kernel.Counters(p.Pid);
         long disk = p.Context.DiskPages - p.LastDiskPages, fails = p.Context.Ledger.FailedAllocations - p.LastAllocFailures;
-        long swapIns = c.SwapIns - p.LastSwapIns, stalls = c.StallTicks - p.LastStallTicks;
+        long swapIns = c.SwapIns - p.LastSwapIns, stalls = c.StallTicks - p.LastStallTicks + p.ThrottledTicks - p.LastThrottledTicks;
         (p.LastDiskPages, p.LastAllocFailures, p.LastSwapIns, p.LastStallTicks) = (p.Context.DiskPages, p.Context.Ledger.FailedAllocations, c.SwapIns, c.StallTicks);
+        p.LastThrottledTicks = p.ThrottledTicks;
         long instant = ServiceHealth.InstantP99Ms(p.Workload.Health, Math.Max(0, disk), Math.Max(0, swapIns), Math.Max(0, fails), Math.Max(0, stalls));
         p.P99Ms = ServiceHealth.Smooth(p.P99Ms, instant);
         if (p.IsService && p.SloP99Ms > 0 && p.P99Ms > p.SloP99Ms) p.SloBreachTicks++;

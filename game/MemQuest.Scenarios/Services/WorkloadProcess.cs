@@ -42,6 +42,9 @@ public sealed class WorkloadProcess(ProcessDefinition definition, WorkloadDefini
     public long LastAllocFailures { get; set; }
     public long LastSwapIns { get; set; }
     public long LastStallTicks { get; set; }
+    /// <summary>Ticks the task spent asleep in memory.high throttling (it did no work).</summary>
+    public long ThrottledTicks { get; set; }
+    public long LastThrottledTicks { get; set; }
 
     public bool Running => State == UnitState.Active && Pid > 0;
 

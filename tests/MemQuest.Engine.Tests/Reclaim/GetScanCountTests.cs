@@ -38,6 +38,17 @@ public sealed class GetScanCountTests
         Assert.Equal(244, nr[(int)LruList.InactiveFile]);
     }
 
+    [Theory]   // kernel-spec §13.1 step 2: memcg reclaim with swappiness 0 → file only, even at priority 0
+    [InlineData(true, 0, ScanBalance.File)]
+    [InlineData(false, 0, ScanBalance.Fract)]
+    [InlineData(true, 60, ScanBalance.Equal)]
+    public void Compute_MemcgReclaimSwappinessZero_FileOnly(bool cgroupReclaim, long swappiness, ScanBalance expected)
+    {
+        var lru = new Lruvec(Engine.PageAlloc.ZoneLayout.SingleZone(1024, new Engine.Events.KernelEventLog()));
+        var sc = new ScanControl { Priority = cgroupReclaim && swappiness != 0 ? 0 : 1, CgroupReclaim = cgroupReclaim };
+        Assert.Equal(expected, GetScanCount.Compute(sc, lru, swappiness, canReclaimAnon: true).Balance);
+    }
+
     [Theory]   // kernel-spec §19 fact 68: no swap → anon scan 0 regardless of swappiness
     [InlineData(0)]
     [InlineData(60)]

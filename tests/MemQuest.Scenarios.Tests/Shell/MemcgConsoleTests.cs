@@ -68,11 +68,56 @@ public sealed class MemcgConsoleTests
         string dmesg = Out("dmesg");
         Assert.Contains("] worker invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0\n", dmesg);
         Assert.Contains("] Memory cgroup out of memory: Killed process 1002 (api)", dmesg);
-        Assert.Equal("low 0\nhigh 0\nmax 1\noom 1\noom_kill 1\noom_group_kill 0\n", Out("cat /sys/fs/cgroup/web/memory.events"));
+        // try_charge_memcg: "max" on the first failure, after drain_all_stock, and on MAX_RECLAIM_RETRIES (16) fruitless reclaims.
+        Assert.Equal("low 0\nhigh 0\nmax 18\noom 1\noom_kill 1\noom_group_kill 0\n", Out("cat /sys/fs/cgroup/web/memory.events"));
         Assert.Contains("outside", Out("ps aux"));
         long current = long.Parse(Out("cat /sys/fs/cgroup/web/memory.current"));
         Assert.InRange(current, 10L << 20, 20L << 20);
         Assert.StartsWith("anon ", Out("cat /sys/fs/cgroup/web/memory.stat"));
+    }
+
+    [Fact]                         // mem_cgroup_handle_over_high: the task sleeps, so its grow takes simulated time
+    public void Grow_OverMemoryHigh_IsThrottledInTicks_NeverKilled()
+    {
+        Out("mkdir /sys/fs/cgroup/web");
+        Out("spawn api --cgroup web");
+        Out("echo 4M > /sys/fs/cgroup/web/memory.high");
+        long before = _shell.Context.Machine.Tick;
+        Out("grow api --write 16M");
+        long ticks = _shell.Context.Machine.Tick - before;
+        Assert.True(ticks > 1, $"a throttled grow of one step took {ticks} tick(s)");
+        Assert.Contains(" api", Out("ps aux"));
+        string events = Out("cat /sys/fs/cgroup/web/memory.events");
+        Assert.StartsWith("low 0\nhigh ", events);
+        Assert.EndsWith("max 0\noom 0\noom_kill 0\noom_group_kill 0\n", events);
+        Assert.DoesNotContain("high 0\n", events);
+    }
+
+    [Fact]                         // memcg_stat_format (6.18, cgroup v2): every key, in order
+    public void MemoryStat_EveryKeyInKernelOrder()
+    {
+        Out("mkdir /sys/fs/cgroup/web");
+        Out("spawn api --map 1M --write 1M --cgroup web");
+        string[] keys = Out("cat /sys/fs/cgroup/web/memory.stat").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]).ToArray();
+        string[] expected =
+        [
+            "anon", "file", "kernel", "kernel_stack", "pagetables", "sec_pagetables", "percpu", "sock", "vmalloc", "shmem",
+            "zswap", "zswapped", "file_mapped", "file_dirty", "file_writeback", "swapcached", "anon_thp", "file_thp", "shmem_thp",
+            "inactive_anon", "active_anon", "inactive_file", "active_file", "unevictable",
+            "slab_reclaimable", "slab_unreclaimable", "slab",
+            "workingset_refault_anon", "workingset_refault_file", "workingset_activate_anon", "workingset_activate_file",
+            "workingset_restore_anon", "workingset_restore_file", "workingset_nodereclaim",
+            "pgdemote_kswapd", "pgdemote_direct", "pgdemote_khugepaged", "pgdemote_proactive", "pgpromote_success",
+            "pgscan", "pgsteal", "pswpin", "pswpout",
+            "pgscan_kswapd", "pgscan_direct", "pgscan_khugepaged", "pgscan_proactive",
+            "pgsteal_kswapd", "pgsteal_direct", "pgsteal_khugepaged", "pgsteal_proactive",
+            "pgfault", "pgmajfault", "pgrefill", "pgactivate", "pgdeactivate", "pglazyfree", "pglazyfreed",
+            "swpin_zero", "swpout_zero", "zswpin", "zswpout", "zswpwb",
+            "thp_fault_alloc", "thp_collapse_alloc", "thp_swpout", "thp_swpout_fallback",
+            "numa_pages_migrated", "numa_pte_updates", "numa_hint_faults",
+        ];
+        Assert.Equal(expected, keys);
+        Assert.Equal(expected, Out("cat /sys/fs/cgroup/memory.stat").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]));
     }
 
     [Fact]

@@ -53,4 +53,7 @@ internal sealed class RecordingKernel : IKernelMechanisms
     public long MeminfoKb(string field) { Calls.Add($"meminfo {field}"); return Meminfo.GetValueOrDefault(field); }
     public ProcessCounters Counters(int pid) => default;
     public IReadOnlyList<OomKill> OomKillsSince(long tick) => [];
+    /// <summary>Every task is asleep in memory.high throttling while set.</summary>
+    public bool ThrottleAll { get; set; }
+    public bool Throttled(int pid) => ThrottleAll;
 }

@@ -49,16 +49,13 @@ public static class MemcgFiles
             "memory.events" => VirtualFile.ReadOnly(() => MemcgText.Events(g)),
             "memory.stat" => VirtualFile.ReadOnly(() => Stat(m, g)),
             "memory.max" => new VirtualFile(() => MemcgText.Limit(g.MaxPages), text => SetLimit(text, v => m.MemcgCharge.WriteMax(g, v, context.ShellComm))),
-            "memory.high" => new VirtualFile(() => MemcgText.Limit(g.HighPages), text => SetLimit(text, v => g.HighPages = v)),
+            "memory.high" => new VirtualFile(() => MemcgText.Limit(g.HighPages), text => SetLimit(text, v => m.MemcgCharge.WriteHigh(g, v))),
             _ => null,
         };
     }
 
-    private static string Stat(Machine m, MemCgroup g)
-    {
-        (long anon, long file, long pt) = m.MemcgCharge.Stat(g);
-        return string.Concat(MemcgText.StatLines(anon, file, pt).Select(l => l + "\n"));
-    }
+    private static string Stat(Machine m, MemCgroup g) =>
+        string.Concat(MemcgText.StatLines(m.MemcgStat.Compute(g)).Select(l => l + "\n"));
 
     private static Errno SetLimit(string text, Action<long> set)
     {

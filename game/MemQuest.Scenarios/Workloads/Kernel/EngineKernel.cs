@@ -129,6 +129,9 @@ public sealed class EngineKernel(Machine machine) : IKernelMechanisms
         return new ProcessCounters(p.MinFlt, major, swapIns, stalls);
     }
 
+    /// <summary>mem_cgroup_handle_over_high put the task to sleep until a later simulated time.</summary>
+    public bool Throttled(int pid) => machine.UptimeMs < machine.MemcgCharge.OverHigh.ThrottledUntilMs(pid);
+
     /// <summary>Tasks oom_kill_process sent SIGKILL, from the OOM killer's decisions.</summary>
     public IReadOnlyList<OomKill> OomKillsSince(long tick) => _oomKills.Since(tick);
 

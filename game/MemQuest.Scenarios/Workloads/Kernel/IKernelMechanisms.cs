@@ -57,4 +57,7 @@ public interface IKernelMechanisms
 
     /// <summary>Tasks the OOM killer killed at or after a tick, oldest first.</summary>
     IReadOnlyList<OomKill> OomKillsSince(long tick);
+
+    /// <summary>The task is asleep in the kernel (memory.high throttling) and cannot run this tick.</summary>
+    bool Throttled(int pid) => false;
 }

@@ -1,6 +1,7 @@
 // grow NAME|PID --write SIZE [--step SIZE]: the process writes SIZE more bytes page by page into the
 // untouched part of its mappings, mapping more when they run out; with --step the box advances one
-// tick after each step (kernel-spec §8.2).
+// tick after each step (kernel-spec §8.2); a task that memory.high throttled waits out its sleep
+// before the next step (kernel-spec §14.1).
 using MemQuest.Engine.Mm;
 using MemQuest.Engine.Mm.Exec;
 
@@ -43,6 +44,9 @@ public sealed class GrowCommand : IShellCommand
             }
             if (o.Failure != LabFailure.None) return ShellResult.Fail(Messages.PageAllocFailed + $"{p.Comm} ({p.Pid}) is stuck in a page fault after writing {done} more bytes\n");
             context.Machine.Step();
+            // memory.high: the kernel put the task to sleep on its way back to user space (simulated time passes).
+            while (!p.Exiting && context.Machine.UptimeMs < context.Machine.MemcgCharge.OverHigh.ThrottledUntilMs(p.Pid) && !context.Machine.Panicked)
+                context.Machine.Step();
         }
         return ShellResult.Ok("");
     }
