@@ -4,5 +4,5 @@ namespace MemQuest.Engine.Tests;
 
 internal static class GoldenDigests
 {
-    public const string BootAllocStep1G = "AD994F61978FC7F4348A0A8AF27203764029A5084B2626C137088D97406B9D80";
+    public const string BootAllocStep1G = "C4AFD0EE295954AB47CFBD0A8F40A29F5B70FF6BAF48A384D94F0BC6FC668F34";
 }

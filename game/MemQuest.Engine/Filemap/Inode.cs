@@ -1,8 +1,11 @@
 // Models struct inode + its struct address_space (include/linux/fs.h) as far as the page cache and
 // the VFS caches see it: the name in its parent directory, size, the page-cache index (page index →
 // pfn, kept as one int array per file, no object per page), dirty state for writeback, how many
-// mappings hold it, and the dentry and inode slab objects that currently exist for it.
-// Invariants: NrPages == entries of Pages that are not NoPfn; NrDirty <= NrPages; a directory has no pages.
+// mappings hold it, and the dentry and inode slab objects that currently exist for it. A tmpfs inode
+// (IsShmem, mm/shmem.c) also keeps the swap entries of its swapped-out pages; a disk file keeps the
+// shadow entries reclaim leaves behind (mm/workingset.c) in the slots of evicted pages.
+// Invariants: NrPages == entries of Pages that are not NoPfn; NrDirty <= NrPages; a directory has no
+//   pages; an index holds at most one of page, shadow, swap entry.
 // Not modelled: hard links, permissions, timestamps other than dirtied_when, large folios.
 using MemQuest.Engine.PageAlloc;
 
@@ -12,13 +15,26 @@ public sealed class Inode
 {
     private int[] _pages = [];
 
-    internal Inode(int ino, string name, Inode? parent, InodeKind kind)
+    internal Inode(int ino, string name, Inode? parent, InodeKind kind, bool isShmem = false)
     {
         Ino = ino;
         Name = name;
         Parent = parent;
         Kind = kind;
+        IsShmem = isShmem || (parent?.IsShmem ?? false);
     }
+
+    /// <summary>shmem_mapping: the inode lives on a tmpfs (its pages are Shmem, swap-backed, on the anon LRU).</summary>
+    public bool IsShmem { get; }
+    /// <summary>Swap entries of a tmpfs file's swapped-out pages (page index → entry), as its xarray holds them.</summary>
+    public SortedDictionary<long, long> SwapEntries { get; } = new();
+    /// <summary>Shadow entries of evicted pages (page index → packed eviction age and workingset bit).</summary>
+    public SortedDictionary<long, long> Shadows { get; } = new();
+
+    /// <summary>mapping_shrinkable (include/linux/pagemap.h): no pages, and no shadow entries except a lone
+    /// one at index 0 (stored in the xarray head, out of the shadow shrinker's reach).</summary>
+    public bool MappingShrinkable => NrPages == 0 && SwapEntries.Count == 0
+        && (Shadows.Count == 0 || (Shadows.Count == 1 && Shadows.ContainsKey(0)));
 
     /// <summary>i_ino; also the slot the page cache stores in page->private (MemMap.Private).</summary>
     public int Ino { get; }
@@ -81,6 +97,9 @@ public sealed class Inode
     {
         w.Add(Ino); w.Add(Name); w.Add((long)Kind); w.Add(SizeBytes); w.Add(NrPages); w.Add(NrDirty);
         w.Add(DirtiedWhenTick); w.Add(MapCount); w.Add(DentryHandle); w.Add(InodeHandle); w.Add(DentryReferenced ? 1 : 0);
+        w.Add(IsShmem ? 1 : 0);
         foreach (long i in CachedIndexes()) { w.Add(i); w.Add(_pages[i]); }
+        foreach (var (i, e) in SwapEntries) { w.Add(i); w.Add(e); }
+        foreach (var (i, s) in Shadows) { w.Add(i); w.Add(s); }
     }
 }
