@@ -4,5 +4,5 @@ namespace MemQuest.Engine.Tests;
 
 internal static class GoldenDigests
 {
-    public const string BootAllocStep1G = "C4AFD0EE295954AB47CFBD0A8F40A29F5B70FF6BAF48A384D94F0BC6FC668F34";
+    public const string BootAllocStep1G = "A6C8A3726B7CC4EEA21E59022821002DA89190449BA6973EC49194FE762254BD";
 }

@@ -202,11 +202,34 @@ public sealed class PageCache
     internal void DeletePage(Inode inode, int pfn, bool reclaimed = false)
     {
         long index = _indexOf[pfn];
-        if (reclaimed && !inode.IsShmem) inode.Shadows[index] = _workingset.Eviction(pfn);
+        if (reclaimed && !inode.IsShmem) LeaveShadow(inode, index, _workingset.Eviction(pfn));
         if ((_node.Map.Flags[pfn] & PageFlags.Lru) != 0) _lru.Del(pfn, LruOf(_node.Map.Flags[pfn]));
         RemovePage(inode, pfn);
         _node.Map.Flags[pfn] &= ~(PageFlags.Shmem | PageFlags.Workingset | PageFlags.Referenced);
         _alloc.FreePages(pfn, 0);
+    }
+
+    /// <summary>Shadows in eviction order, for the shadow shrinker below.</summary>
+    private readonly Queue<(int Ino, long Index, long Shadow)> _shadowsByAge = new();
+
+    /// <summary>Store a shadow entry, then drop the shadows too old ever to activate again: a refault
+    /// distance above totalram_pages exceeds any possible workingset (workingset_test_recent would
+    /// dismiss it), so this stands in for the shadow-node shrinker (count_shadow_nodes /
+    /// shadow_lru_isolate) and keeps their number below totalram_pages.</summary>
+    private void LeaveShadow(Inode inode, long index, long shadow)
+    {
+        inode.Shadows[index] = shadow;
+        _shadowsByAge.Enqueue((inode.Ino, index, shadow));
+        long totalram = _node.TotalramPages;
+        while (_shadowsByAge.TryPeek(out var oldest) && _workingset.RefaultDistance(oldest.Shadow) > totalram)
+        {
+            _shadowsByAge.Dequeue();
+            if (_inodes.TryGetValue(oldest.Ino, out Inode? owner) && owner.Shadows.TryGetValue(oldest.Index, out long s) && s == oldest.Shadow)
+            {
+                owner.Shadows.Remove(oldest.Index);
+                _node.AddStat(NodeStatItem.WorkingsetNodereclaim, 1);
+            }
+        }
     }
 
     /// <summary>page_cache_delete's accounting: the page (already off its LRU list) leaves the mapping.</summary>
@@ -266,5 +289,7 @@ public sealed class PageCache
     {
         w.Add(_inodes.Count);
         foreach (Inode i in DirtyInodes) w.Add(i.Ino);
+        w.Add(_shadowsByAge.Count);
+        foreach (var (ino, index, shadow) in _shadowsByAge) { w.Add(ino); w.Add(index); w.Add(shadow); }
     }
 }

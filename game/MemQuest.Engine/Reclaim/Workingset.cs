@@ -7,9 +7,11 @@
 // activated at once (workingset_activate_file) and, if it had been active before it was evicted
 // (PG_workingset), counted as a restore and charged to file_cost (lru_note_cost_refault). Those
 // activations are what tells prepare_scan_control that the file LRU is thrashing (no cache trim mode).
-// Not modelled: anon/shmem shadows in the swap cache (workingset_refault_anon stays 0), the shadow-node
-//   shrinker and workingset_nodes (shadows live until refault, truncation or inode eviction),
-//   eviction buckets (bucket_order is 0 below 2^40 pages), memcg lruvecs.
+// Shadows go when the page refaults, the file is truncated, the inode is evicted, or their distance
+// passes totalram_pages (PageCache's stand-in for the shadow-node shrinker, counted in
+// workingset_nodereclaim one per shadow rather than per xarray node).
+// Not modelled: anon/shmem shadows in the swap cache (workingset_refault_anon stays 0), xarray nodes
+//   (workingset_nodes stays 0), eviction buckets (bucket_order is 0 below 2^40 pages), memcg lruvecs.
 using MemQuest.Engine.PageAlloc;
 
 namespace MemQuest.Engine.Reclaim;

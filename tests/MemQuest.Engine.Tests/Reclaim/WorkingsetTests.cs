@@ -109,6 +109,21 @@ public sealed class WorkingsetTests
         Assert.NotEqual(PageFlags.None, m.Node.Map.Flags[cold.PageAt(index)] & PageFlags.Workingset);
     }
 
+    [Fact]   // a shadow whose distance passes totalram_pages can never activate: it is shrunk away
+    public void Shadows_OlderThanTotalramPages_AreReclaimed()
+    {
+        var (box, cold) = EvictSomeCold();
+        Machine m = box.Machine;
+        var old = cold.Shadows.ToList();
+        m.Lru.NonresidentAge += m.Node.TotalramPages;   // as if that many evictions/activations happened
+        box.Write("/data/other", 64L << 20);
+        box.Sync();
+        Inode other = box.Machine.Fs.Lookup("/data/other", out _)!;
+        while (other.Shadows.Count == 0) m.Vmscan.TryToFreePages(ZoneType.Normal, maySwap: false);
+        Assert.All(old, o => Assert.False(cold.Shadows.TryGetValue(o.Key, out long s) && s == o.Value));
+        Assert.Equal(old.Count, m.Node.Stat[(int)NodeStatItem.WorkingsetNodereclaim]);
+    }
+
     [Fact]   // kernel-spec §13.5: drop_caches removes pages without leaving shadows
     public void Drop1_LeavesNoShadows_SoRereadsAreNotRefaults()
     {
