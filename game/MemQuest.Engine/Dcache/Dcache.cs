@@ -167,7 +167,7 @@ public sealed class Dcache
             Inode inode = node.Value;
             if (inode.MappingShrinkable)
             {
-                inode.Shadows.Clear();   // evict → truncate_inode_pages_final: the lone head shadow goes with it
+                inode.ClearShadows();   // evict → truncate_inode_pages_final: the lone head shadow goes with it
                 RemoveFromInodeLru(inode);
                 CacheFor(inode).Free(inode.InodeHandle);
                 inode.InodeHandle = -1;

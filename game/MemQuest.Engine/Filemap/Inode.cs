@@ -28,13 +28,51 @@ public sealed class Inode
     public bool IsShmem { get; }
     /// <summary>Swap entries of a tmpfs file's swapped-out pages (page index → entry), as its xarray holds them.</summary>
     public SortedDictionary<long, long> SwapEntries { get; } = new();
-    /// <summary>Shadow entries of evicted pages (page index → packed eviction age and workingset bit).</summary>
-    public SortedDictionary<long, long> Shadows { get; } = new();
+    // Shadow entries of evicted pages in the slots of their indexes (the xarray's value entries): the
+    // packed eviction age and workingset bit, stored + 1 so that 0 means "no shadow".
+    private long[] _shadows = [];
+
+    /// <summary>How many slots hold a shadow entry.</summary>
+    public int ShadowCount { get; private set; }
+
+    /// <summary>The shadow entry in slot <paramref name="index"/>, or -1.</summary>
+    public long ShadowAt(long index) => index < _shadows.Length ? _shadows[index] - 1 : -1;
+
+    internal void SetShadow(long index, long shadow)
+    {
+        if (index >= _shadows.Length)
+            Array.Resize(ref _shadows, (int)Math.Max(Math.Max(16, _shadows.Length * 2L), index + 1));
+        if (_shadows[index] == 0) ShadowCount++;
+        _shadows[index] = shadow + 1;
+    }
+
+    /// <summary>Take the shadow out of slot <paramref name="index"/> (a refault, or the shrinker); -1 when there was none.</summary>
+    internal long TakeShadow(long index)
+    {
+        long s = ShadowAt(index);
+        if (s < 0) return -1;
+        _shadows[index] = 0;
+        if (--ShadowCount == 0) _shadows = [];
+        return s;
+    }
+
+    internal void ClearShadows()
+    {
+        _shadows = [];
+        ShadowCount = 0;
+    }
+
+    /// <summary>(index, shadow) of every shadow entry, ascending index.</summary>
+    public IEnumerable<(long Index, long Shadow)> Shadows()
+    {
+        for (long i = 0; i < _shadows.Length; i++)
+            if (_shadows[i] != 0) yield return (i, _shadows[i] - 1);
+    }
 
     /// <summary>mapping_shrinkable (include/linux/pagemap.h): no pages, and no shadow entries except a lone
     /// one at index 0 (stored in the xarray head, out of the shadow shrinker's reach).</summary>
     public bool MappingShrinkable => NrPages == 0 && SwapEntries.Count == 0
-        && (Shadows.Count == 0 || (Shadows.Count == 1 && Shadows.ContainsKey(0)));
+        && (ShadowCount == 0 || (ShadowCount == 1 && ShadowAt(0) >= 0));
 
     /// <summary>i_ino; also the slot the page cache stores in page->private (MemMap.Private).</summary>
     public int Ino { get; }
@@ -100,6 +138,6 @@ public sealed class Inode
         w.Add(IsShmem ? 1 : 0);
         foreach (long i in CachedIndexes()) { w.Add(i); w.Add(_pages[i]); }
         foreach (var (i, e) in SwapEntries) { w.Add(i); w.Add(e); }
-        foreach (var (i, s) in Shadows) { w.Add(i); w.Add(s); }
+        foreach (var (i, s) in Shadows()) { w.Add(i); w.Add(s); }
     }
 }

@@ -80,7 +80,8 @@ public sealed class PageCache
         }
         else
         {
-            bool active = inode.Shadows.Remove(index, out long shadow) && _workingset.Refault(p, shadow);
+            long shadow = inode.ShadowCount > 0 ? inode.TakeShadow(index) : -1;
+            bool active = shadow >= 0 && _workingset.Refault(p, shadow);
             _lru.Add(p, active ? LruList.ActiveFile : LruList.InactiveFile);
         }
         if (inode.MapCount > 0) SetMapped(p);
@@ -211,6 +212,7 @@ public sealed class PageCache
 
     /// <summary>Shadows in eviction order, for the shadow shrinker below.</summary>
     private readonly Queue<(int Ino, long Index, long Shadow)> _shadowsByAge = new();
+    private long? _totalramPages;
 
     /// <summary>Store a shadow entry, then drop the shadows too old ever to activate again: a refault
     /// distance above totalram_pages exceeds any possible workingset (workingset_test_recent would
@@ -218,15 +220,15 @@ public sealed class PageCache
     /// shadow_lru_isolate) and keeps their number below totalram_pages.</summary>
     private void LeaveShadow(Inode inode, long index, long shadow)
     {
-        inode.Shadows[index] = shadow;
+        inode.SetShadow(index, shadow);
         _shadowsByAge.Enqueue((inode.Ino, index, shadow));
-        long totalram = _node.TotalramPages;
-        while (_shadowsByAge.TryPeek(out var oldest) && _workingset.RefaultDistance(oldest.Shadow) > totalram)
+        _totalramPages ??= _node.TotalramPages;   // managed pages are fixed once the box has booted
+        while (_shadowsByAge.TryPeek(out var oldest) && _workingset.RefaultDistance(oldest.Shadow) > _totalramPages)
         {
             _shadowsByAge.Dequeue();
-            if (_inodes.TryGetValue(oldest.Ino, out Inode? owner) && owner.Shadows.TryGetValue(oldest.Index, out long s) && s == oldest.Shadow)
+            if (_inodes.TryGetValue(oldest.Ino, out Inode? owner) && owner.ShadowAt(oldest.Index) == oldest.Shadow)
             {
-                owner.Shadows.Remove(oldest.Index);
+                owner.TakeShadow(oldest.Index);
                 _node.AddStat(NodeStatItem.WorkingsetNodereclaim, 1);
             }
         }
@@ -251,7 +253,7 @@ public sealed class PageCache
     internal void TruncateInodePages(Inode inode, Action<long> freeSwapEntry)
     {
         foreach (long i in inode.CachedIndexes().ToList()) DeletePage(inode, inode.PageAt(i));
-        inode.Shadows.Clear();
+        inode.ClearShadows();
         foreach (long entry in inode.SwapEntries.Values) freeSwapEntry(entry);
         inode.SwapEntries.Clear();
     }

@@ -23,7 +23,7 @@ public sealed class WorkingsetTests
         box.Sync();
         box.Read("/data/hot");
         Inode cold = box.Machine.Fs.Lookup("/data/cold", out _)!;
-        while (cold.Shadows.Count == 0) box.Machine.Vmscan.TryToFreePages(ZoneType.Normal, maySwap: false);
+        while (cold.ShadowCount == 0) box.Machine.Vmscan.TryToFreePages(ZoneType.Normal, maySwap: false);
         return (box, cold);
     }
 
@@ -31,8 +31,8 @@ public sealed class WorkingsetTests
     public void Reclaim_EvictingAFilePage_LeavesAShadowInItsSlot()
     {
         var (_, cold) = EvictSomeCold();
-        Assert.All(cold.Shadows.Keys, i => Assert.Equal(MemMap.NoPfn, cold.PageAt(i)));
-        Assert.Equal(1024, cold.NrPages + cold.Shadows.Count);
+        Assert.All(cold.Shadows(), s => Assert.Equal(MemMap.NoPfn, cold.PageAt(s.Index)));
+        Assert.Equal(1024, cold.NrPages + cold.ShadowCount);
     }
 
     [Fact]   // refault distance (a handful of evictions) <= NR_ACTIVE_FILE (65536 pages of hot): activate
@@ -40,16 +40,16 @@ public sealed class WorkingsetTests
     {
         var (box, cold) = EvictSomeCold();
         Machine m = box.Machine;
-        long evicted = cold.Shadows.Count;
-        long[] refaulting = cold.Shadows.Keys.ToArray();
-        long distance = m.Workingset.RefaultDistance(cold.Shadows[refaulting[^1]]);
+        long evicted = cold.ShadowCount;
+        long[] refaulting = cold.Shadows().Select(s => s.Index).ToArray();
+        long distance = m.Workingset.RefaultDistance(cold.ShadowAt(refaulting[^1]));
         Assert.True(distance <= Stat(m, NodeStatItem.NrActiveFile));
         long refault0 = Stat(m, NodeStatItem.WorkingsetRefaultFile), activate0 = Stat(m, NodeStatItem.WorkingsetActivateFile);
         box.Read("/data/cold");
         Assert.Equal(refault0 + evicted, Stat(m, NodeStatItem.WorkingsetRefaultFile));
         Assert.Equal(activate0 + evicted, Stat(m, NodeStatItem.WorkingsetActivateFile));
         Assert.All(refaulting, i => Assert.Equal(LruList.ActiveFile, PageCache.LruOf(m.Node.Map.Flags[cold.PageAt(i)])));
-        Assert.Empty(cold.Shadows);
+        Assert.Equal(0, cold.ShadowCount);
     }
 
     [Fact]   // workingset_test_recent: distance > workingset size → counted as a refault, not activated
@@ -57,10 +57,10 @@ public sealed class WorkingsetTests
     {
         var (box, cold) = EvictSomeCold();
         Machine m = box.Machine;
-        long shadow = cold.Shadows.First().Value;
+        long shadow = cold.Shadows().First().Shadow;
         m.Lru.NonresidentAge += m.Workingset.WorkingsetSizeFile() + 1;   // as many evictions/activations happened since
         Assert.True(m.Workingset.RefaultDistance(shadow) > m.Workingset.WorkingsetSizeFile());
-        long index = cold.Shadows.First().Key;
+        long index = cold.Shadows().First().Index;
         long activate0 = Stat(m, NodeStatItem.WorkingsetActivateFile), refault0 = Stat(m, NodeStatItem.WorkingsetRefaultFile);
         m.FileIo.Read(cold, index << Units.PageShift, Units.PageSize);
         Assert.Equal(refault0 + 1, Stat(m, NodeStatItem.WorkingsetRefaultFile));
@@ -96,8 +96,8 @@ public sealed class WorkingsetTests
     {
         var (box, cold) = EvictSomeCold();
         Machine m = box.Machine;
-        long index = cold.Shadows.First().Key;
-        cold.Shadows[index] |= 1;   // evicted after shrink_active_list had deactivated it
+        long index = cold.Shadows().First().Index;
+        cold.SetShadow(index, cold.ShadowAt(index) | 1);   // evicted after shrink_active_list had deactivated it
         long restore0 = Stat(m, NodeStatItem.WorkingsetRestoreFile);
         // lru_note_cost(file, nr_io 1, nr_rotated 0): file_cost += 1 * SWAP_CLUSTER_MAX, both halve past lrusize/4
         long lrusize = m.Lru.Count(LruList.InactiveAnon) + m.Lru.Count(LruList.ActiveAnon) + m.Lru.Count(LruList.InactiveFile) + m.Lru.Count(LruList.ActiveFile);
@@ -114,13 +114,13 @@ public sealed class WorkingsetTests
     {
         var (box, cold) = EvictSomeCold();
         Machine m = box.Machine;
-        var old = cold.Shadows.ToList();
+        var old = cold.Shadows().ToList();
         m.Lru.NonresidentAge += m.Node.TotalramPages;   // as if that many evictions/activations happened
         box.Write("/data/other", 64L << 20);
         box.Sync();
         Inode other = box.Machine.Fs.Lookup("/data/other", out _)!;
-        while (other.Shadows.Count == 0) m.Vmscan.TryToFreePages(ZoneType.Normal, maySwap: false);
-        Assert.All(old, o => Assert.False(cold.Shadows.TryGetValue(o.Key, out long s) && s == o.Value));
+        while (other.ShadowCount == 0) m.Vmscan.TryToFreePages(ZoneType.Normal, maySwap: false);
+        Assert.All(old, o => Assert.NotEqual(o.Shadow, cold.ShadowAt(o.Index)));
         Assert.Equal(old.Count, m.Node.Stat[(int)NodeStatItem.WorkingsetNodereclaim]);
     }
 
@@ -131,7 +131,7 @@ public sealed class WorkingsetTests
         box.Write("/data/f", 8L << 20);
         box.Sync();
         box.Drop("1");
-        Assert.Empty(box.Machine.Fs.Lookup("/data/f", out _)!.Shadows);
+        Assert.Equal(0, box.Machine.Fs.Lookup("/data/f", out _)!.ShadowCount);
         box.Read("/data/f");
         Assert.Equal(0, Stat(box.Machine, NodeStatItem.WorkingsetRefaultFile));
     }
