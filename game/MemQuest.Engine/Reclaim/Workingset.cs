@@ -9,7 +9,8 @@
 // activations are what tells prepare_scan_control that the file LRU is thrashing (no cache trim mode).
 // Shadows go when the page refaults, the file is truncated, the inode is evicted, or their distance
 // passes totalram_pages (PageCache's stand-in for the shadow-node shrinker, counted in
-// workingset_nodereclaim one per shadow rather than per xarray node).
+// workingset_nodereclaim one per shadow rather than per xarray node); a page read back after its
+// shadow went is a plain miss, not counted in workingset_refault_file, as after the kernel's shrinker.
 // Not modelled: anon/shmem shadows in the swap cache (workingset_refault_anon stays 0), xarray nodes
 //   (workingset_nodes stays 0), eviction buckets (bucket_order is 0 below 2^40 pages), memcg lruvecs.
 using MemQuest.Engine.PageAlloc;
