@@ -17,10 +17,14 @@ public sealed partial class Machine
     public const string BootSwapDevice = "/dev/vda2";
 
     public VmEvents VmEvents { get; private set; } = null!;
+    /// <summary>CPU time in USER_HZ jiffies derived from the kernel work simulated (the /proc/stat cpu line).</summary>
+    public CpuTime CpuTime { get; private set; } = null!;
     public PageCache PageCache { get; private set; } = null!;
     public FileSystem Fs { get; private set; } = null!;
     public FileIo FileIo { get; private set; } = null!;
     public SwapTable Swap { get; private set; } = null!;
+    /// <summary>Shadow entries and refault detection of the page cache (mm/workingset.c).</summary>
+    public Workingset Workingset { get; private set; } = null!;
     public Vmscan Vmscan { get; private set; } = null!;
     public Kswapd Kswapd { get; private set; } = null!;
     public Compaction.Compaction Compaction { get; private set; } = null!;
@@ -38,13 +42,17 @@ public sealed partial class Machine
     private void InitPageCache()
     {
         VmEvents = new VmEvents();
-        PageCache = new PageCache(Node, PageAlloc, Lru, VmEvents);
+        CpuTime = new CpuTime(Spec.Cpus, VmEvents, Node);
+        Swap = new SwapTable(Node, PageAlloc, Lru, VmEvents);
+        Workingset = new Workingset(Node, Lru, () => Swap.FreePages > 0);
+        PageCache = new PageCache(Node, PageAlloc, Lru, VmEvents, Workingset);
+        var shmem = new Shmem(Node, PageCache, Lru, Swap);
+        Swap.ShmemUnuse = shmem.Unuse;
         var writeback = new Writeback(Node, PageCache, Sysctls, () => Tick);
         var dcache = new Dcache.Dcache(Slab);
-        Fs = new FileSystem(PageCache, dcache, writeback, () => Tick);
+        Fs = new FileSystem(PageCache, dcache, writeback, shmem, Swap.FreeEntry, () => Tick);
         FileIo = new FileIo(Fs, () => Tick);
-        Swap = new SwapTable(Node, PageAlloc, Lru, VmEvents);
-        var lists = new ShrinkList(Node, PageAlloc, Lru, PageCache, Swap, writeback, VmEvents);
+        var lists = new ShrinkList(Node, PageAlloc, Lru, PageCache, Swap, writeback, VmEvents) { Shmem = shmem };
         Vmscan = new Vmscan(Node, Lru, lists, Swap, dcache, Sysctls, VmEvents, Events);
         Kswapd = new Kswapd(Node, Vmscan, VmEvents);
         Compaction = new Compaction.Compaction(Node, PageAlloc, Lru, PageCache, Swap, Sysctls, VmEvents, Events);
@@ -70,17 +78,19 @@ public sealed partial class Machine
         Kmsg.Printk(Swap.Swapon(BootSwapDevice, swapPages, isPartition: true));
     }
 
-    /// <summary>Per-tick work: the flusher, then kswapd (architecture §5 step 4).</summary>
+    /// <summary>Per-tick work: the flusher, then kswapd (architecture §5 step 4), then the CPU time that work cost.</summary>
     private void StepPageCache()
     {
         Fs.Writeback.Tick();
         Kswapd.Run();
+        CpuTime.Tick();
     }
 
     private void AddPageCacheToDigest(DigestWriter w)
     {
         w.Section("vmevents");
         VmEvents.AddToDigest(w);
+        CpuTime.AddToDigest(w);
         w.Section("pagecache");
         PageCache.AddToDigest(w);
         Fs.AddToDigest(w);

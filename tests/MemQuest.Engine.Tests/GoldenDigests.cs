@@ -4,5 +4,5 @@ namespace MemQuest.Engine.Tests;
 
 internal static class GoldenDigests
 {
-    public const string BootAllocStep1G = "D9AAEEB31D1B1A66FB8B130F2E7A0F6218F9B6C7FEAE1660C599518501433695";
+    public const string BootAllocStep1G = "A6C8A3726B7CC4EEA21E59022821002DA89190449BA6973EC49194FE762254BD";
 }

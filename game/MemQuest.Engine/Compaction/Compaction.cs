@@ -84,7 +84,8 @@ public sealed class Compaction(PgData node, PageAllocator alloc, Lruvec lru, Pag
         PageFlags f = map.Flags[oldPfn];
         Inode? inode = (f & PageFlags.Anon) == 0 ? cache.InodeOf(oldPfn) : null;
         if (inode is null && ((f & PageFlags.Anon) == 0 || AnonRmap is null || !AnonRmap.MovePage(oldPfn, newPfn))) return false;
-        const PageFlags carried = PageFlags.Referenced | PageFlags.Dirty | PageFlags.Mapped | PageFlags.Anon | PageFlags.SwapCache;
+        const PageFlags carried = PageFlags.Referenced | PageFlags.Dirty | PageFlags.Mapped | PageFlags.Anon | PageFlags.SwapCache
+            | PageFlags.Shmem | PageFlags.Workingset;
         map.Flags[newPfn] = PageFlags.Head | PageFlags.MovableAlloc | (f & carried);
         map.Order[newPfn] = 0;
         map.Private[newPfn] = map.Private[oldPfn];

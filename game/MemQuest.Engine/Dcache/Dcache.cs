@@ -6,7 +6,7 @@
 // by drop_caches 2. An inode whose dentry is gone stays while it still has page-cache pages.
 // Invariants: an object exists iff its handle != -1; pinned dentries (the root, directories with
 //   cached children, mapped files) are never on the LRU.
-// Objects come from the Slab subsystem's dentry / ext4_inode_cache / inode_cache (VfsSlabCache).
+// Objects come from the Slab subsystem's dentry / ext4_inode_cache / inode_cache / shmem_inode_cache (VfsSlabCache).
 // Not modelled: negative dentries, the inode hash, ext4's extent-status shrinker, per-memcg LRUs.
 using MemQuest.Engine.Filemap;
 using MemQuest.Engine.Slab;
@@ -29,14 +29,18 @@ public sealed class Dcache
         DentryCache = new VfsSlabCache(slab, "dentry");
         Ext4InodeCache = new VfsSlabCache(slab, "ext4_inode_cache");
         InodeCache = new VfsSlabCache(slab, "inode_cache");
+        ShmemInodeCache = new VfsSlabCache(slab, "shmem_inode_cache");
     }
+
+    /// <summary>tmpfs/devtmpfs inodes (shmem_alloc_inode).</summary>
+    public VfsSlabCache ShmemInodeCache { get; }
 
     public VfsSlabCache DentryCache { get; }
     public VfsSlabCache Ext4InodeCache { get; }
     /// <summary>Generic inodes (the block device's bdev inode lives here).</summary>
     public VfsSlabCache InodeCache { get; }
 
-    public IEnumerable<VfsSlabCache> Caches => [DentryCache, Ext4InodeCache, InodeCache];
+    public IEnumerable<VfsSlabCache> Caches => [DentryCache, Ext4InodeCache, InodeCache, ShmemInodeCache];
 
     public long UnusedDentries => _dentryLru.Count;
     public long UnusedInodes => _inodeLru.Count;
@@ -64,11 +68,13 @@ public sealed class Dcache
         return true;
     }
 
-    private VfsSlabCache CacheFor(Inode inode) => inode.Kind == InodeKind.BlockDevice ? InodeCache : Ext4InodeCache;
+    private VfsSlabCache CacheFor(Inode inode) =>
+        inode.Kind == InodeKind.BlockDevice ? InodeCache : inode.IsShmem ? ShmemInodeCache : Ext4InodeCache;
 
-    /// <summary>A dentry is pinned (d_count &gt; 0) when it is the root, a directory with cached children, or mapped.</summary>
+    /// <summary>A dentry is pinned (d_count &gt; 0) when it is the root, a directory with cached children, mapped,
+    /// or on a tmpfs (shmem_mknod takes an extra reference: the dentry is the file until unlink).</summary>
     private static bool IsPinned(Inode inode) =>
-        inode.Parent is null || inode.MapCount > 0 || inode.Children.Values.Any(c => c.DentryHandle != VfsSlabCache.NoObject);
+        inode.Parent is null || inode.IsShmem || inode.MapCount > 0 || inode.Children.Values.Any(c => c.DentryHandle != VfsSlabCache.NoObject);
 
     /// <summary>A child's dentry pins its parent: take the parent off the LRU.</summary>
     private void Unpin(Inode dir)
@@ -150,7 +156,7 @@ public sealed class Dcache
     }
 
     /// <summary>prune_icache_sb / inode_lru_isolate (fs/inode.c): an unused inode is freed unless its
-    /// mapping still holds pages (mapping_shrinkable is false), in which case it is skipped.</summary>
+    /// mapping still holds pages or shadow entries (mapping_shrinkable is false), in which case it is skipped.</summary>
     private long PruneIcache(long nrToScan)
     {
         long freed = 0;
@@ -159,8 +165,9 @@ public sealed class Dcache
         {
             var next = node.Next;
             Inode inode = node.Value;
-            if (inode.NrPages == 0)
+            if (inode.MappingShrinkable)
             {
+                inode.ClearShadows();   // evict → truncate_inode_pages_final: the lone head shadow goes with it
                 RemoveFromInodeLru(inode);
                 CacheFor(inode).Free(inode.InodeHandle);
                 inode.InodeHandle = -1;

@@ -2,6 +2,7 @@
 // page-cache pages (invalidate_mapping_pages; dirty, writeback and mapped pages stay: run sync
 // first), 2 runs the slab shrinkers until a pass frees almost nothing (drop_slab: dentries and
 // inodes), 3 does both; bit 4 silences the "comm (pid): drop_caches: N" log line from then on.
+// tmpfs (Shmem) pages are never dropped: they can only be swapped.
 // Values outside 1..4 never get here (the sysctl range answers EINVAL). The cost comes afterwards:
 // every dropped page must be read from disk again (IoResult.DiskReadPages).
 // Not modelled: lru_add_drain_all (there are no per-CPU LRU batches), per-superblock iteration order.
@@ -45,8 +46,10 @@ public sealed class DropCaches(FileSystem fs, Vmscan vmscan, PgData node, VmEven
         return Errno.Ok;
     }
 
+    /// <summary>Inodes whose page cache drop_pagecache_sb walks. tmpfs inodes are walked too, but their
+    /// pages are always dirty (they have no disk to be cleaned to), so none is ever dropped: skipped here.</summary>
     private IEnumerable<Inode> InodesWithPages() =>
-        fs.AllInodes().Prepend(fs.BlockDevice).Where(i => i.NrPages > 0).ToList();
+        fs.AllInodes().Prepend(fs.BlockDevice).Where(i => i.NrPages > 0 && !i.IsShmem).ToList();
 
     /// <summary>invalidate_mapping_pages (mm/truncate.c) → mapping_evict_folio: drop the clean, unmapped
     /// pages not under writeback. Returns (dropped, dirty kept, mapped kept).</summary>

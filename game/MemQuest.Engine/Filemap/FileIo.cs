@@ -2,6 +2,8 @@
 // generic_perform_write), kernel-spec §11: a read finds each page or reads it from disk into a new
 // inactive-file page, and marks it accessed (a second read activates it); a write dirties each page,
 // grows i_size and is throttled by balance_dirty_pages. Also the file mappings processes hold.
+// A tmpfs file (shmem) has no disk: a hole reads as zeroes without caching anything, and a
+// swapped-out page is read back from swap (Shmem.SwapIn) before it is read or written.
 // Invariant: an IoResult's Pages equals the pages of the byte range that were served.
 // Not modelled: readahead batching, partial-page read-modify-write (a partial page is written whole).
 using MemQuest.Engine.PageAlloc;
@@ -22,7 +24,9 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
             int pfn = inode.PageAt(index);
             if (pfn == MemMap.NoPfn)
             {
-                pfn = fs.Cache.ReadPage(inode, index);
+                // A tmpfs hole reads as zeroes (ZERO_PAGE, nothing cached); a swapped-out tmpfs page comes back from swap.
+                if (inode.IsShmem && !inode.SwapEntries.ContainsKey(index)) continue;
+                pfn = inode.IsShmem ? fs.Shmem.SwapIn(inode, index) : fs.Cache.ReadPage(inode, index);
                 if (pfn == MemMap.NoPfn) return new IoResult(hits, misses, 0, Errno.ENOMEM);
                 misses++;
             }
@@ -45,7 +49,7 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
             int pfn = inode.PageAt(index);
             if (pfn == MemMap.NoPfn)
             {
-                pfn = fs.Cache.AddPage(inode, index);
+                pfn = inode.SwapEntries.ContainsKey(index) ? fs.Shmem.SwapIn(inode, index) : fs.Cache.AddPage(inode, index);
                 if (pfn == MemMap.NoPfn) return new IoResult(hits, 0, dirtied, Errno.ENOMEM);
             }
             else hits++;
@@ -64,7 +68,7 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
     public Errno Truncate(Inode inode)
     {
         if (inode.MapCount > 0 || fs.Cache.HasMappedPages(inode)) return Errno.EBUSY;
-        foreach (long i in inode.CachedIndexes().ToList()) fs.Cache.DeletePage(inode, inode.PageAt(i));
+        fs.TruncatePages(inode);
         inode.SizeBytes = 0;
         return Errno.Ok;
     }

@@ -2,7 +2,10 @@
 // a tree of inodes; every component of a walked path comes through the dcache (a dentry, and an
 // ext4_inode_cache object whose on-disk inode is read from the inode table through the block
 // device's page cache, i.e. "Buffers"). File data goes through PageCache; dirty limits through Writeback.
-// Boot layout (lab issue): /, /etc, /tmp, /var/log, /data, /usr/lib with the C library and services.
+// Boot layout (lab issue): /, /etc, /tmp, /var/log, /data, /usr/lib with the C library and services,
+// and the shmem-backed mounts every distribution has: /dev (devtmpfs) with /dev/shm (tmpfs). /tmp stays
+// on the root ext4 filesystem, as on Debian before 13. Files under /dev are tmpfs files (Shmem): their
+// inodes are shmem_inode_cache objects that no inode table backs, and their dentries are pinned.
 // Invariants: paths are absolute; a directory's Children are its entries; inode numbers never reuse.
 // Not modelled: permissions, hard links, directory data blocks, disk space limits, O_DIRECT.
 using MemQuest.Engine.Dcache;
@@ -19,8 +22,12 @@ public sealed class FileSystem
     private readonly Func<long> _tick;
     private int _nextIno = FirstIno;
 
-    public FileSystem(PageCache cache, Dcache.Dcache dcache, Writeback writeback, Func<long> tick)
+    private readonly Action<long> _freeSwapEntry;
+
+    public FileSystem(PageCache cache, Dcache.Dcache dcache, Writeback writeback, Shmem shmem, Action<long> freeSwapEntry, Func<long> tick)
     {
+        Shmem = shmem;
+        _freeSwapEntry = freeSwapEntry;
         Cache = cache;
         Dcache = dcache;
         Writeback = writeback;
@@ -32,6 +39,8 @@ public sealed class FileSystem
     }
 
     public PageCache Cache { get; }
+    /// <summary>The swap side of tmpfs files.</summary>
+    public Shmem Shmem { get; }
     public Dcache.Dcache Dcache { get; }
     public Writeback Writeback { get; }
     public Inode Root { get; }
@@ -46,6 +55,8 @@ public sealed class FileSystem
         Dcache.AllocInode(Root);
         foreach (string dir in new[] { "/etc", "/tmp", "/var", "/var/log", "/data", "/usr", "/usr/lib", "/usr/lib/x86_64-linux-gnu" })
             Mkdir(dir, parents: false);
+        Make("/dev", InodeKind.Directory, out _, shmem: true);
+        Mkdir("/dev/shm", parents: false);
         foreach (var (path, bytes) in BootFiles) CreateSized(path, bytes);
         Writeback.SyncAll();
     }
@@ -161,18 +172,21 @@ public sealed class FileSystem
         return e;
     }
 
-    private Inode? Make(string path, InodeKind kind, out Errno error)
+    private Inode? Make(string path, InodeKind kind, out Errno error, bool shmem = false)
     {
         var (dir, name) = Parent(path, out error);
         if (dir is null) return null;
         if (dir.Children.ContainsKey(name)) { error = Errno.EEXIST; return null; }
-        var inode = new Inode(_nextIno++, name, dir, kind);
+        var inode = new Inode(_nextIno++, name, dir, kind, shmem);
         if (!Dcache.AllocInode(inode) || !Dcache.AllocDentry(inode)) { Dcache.Forget(inode); error = Errno.ENOMEM; return null; }
         dir.Children.Add(name, inode);
         Cache.Register(inode);
-        ReadInodeTable(inode.Ino, dirty: true);
+        if (!inode.IsShmem) ReadInodeTable(inode.Ino, dirty: true);
         return inode;
     }
+
+    /// <summary>truncate_inode_pages: pages, shadow entries and (tmpfs) swap entries of the file go.</summary>
+    internal void TruncatePages(Inode inode) => Cache.TruncateInodePages(inode, _freeSwapEntry);
 
     /// <summary>do_unlinkat → iput_final → truncate_inode_pages_final: the pages go, dirty or not.</summary>
     public Errno Unlink(string path)
@@ -181,12 +195,12 @@ public sealed class FileSystem
         if (f is null) return e;
         if (f.IsDirectory) return Errno.EISDIR;
         if (f.MapCount > 0 || Cache.HasMappedPages(f)) return Errno.EBUSY;
-        foreach (long i in f.CachedIndexes().ToList()) Cache.DeletePage(f, f.PageAt(i));
+        TruncatePages(f);
         Dcache.Forget(f);
         f.Parent!.Children.Remove(f.Name);
         Dcache.Repin(f.Parent);
         Cache.Unregister(f);
-        ReadInodeTable(f.Ino, dirty: true);
+        if (!f.IsShmem) ReadInodeTable(f.Ino, dirty: true);
         return Errno.Ok;
     }
 

@@ -1,8 +1,11 @@
 // Models struct inode + its struct address_space (include/linux/fs.h) as far as the page cache and
 // the VFS caches see it: the name in its parent directory, size, the page-cache index (page index →
 // pfn, kept as one int array per file, no object per page), dirty state for writeback, how many
-// mappings hold it, and the dentry and inode slab objects that currently exist for it.
-// Invariants: NrPages == entries of Pages that are not NoPfn; NrDirty <= NrPages; a directory has no pages.
+// mappings hold it, and the dentry and inode slab objects that currently exist for it. A tmpfs inode
+// (IsShmem, mm/shmem.c) also keeps the swap entries of its swapped-out pages; a disk file keeps the
+// shadow entries reclaim leaves behind (mm/workingset.c) in the slots of evicted pages.
+// Invariants: NrPages == entries of Pages that are not NoPfn; NrDirty <= NrPages; a directory has no
+//   pages; an index holds at most one of page, shadow, swap entry.
 // Not modelled: hard links, permissions, timestamps other than dirtied_when, large folios.
 using MemQuest.Engine.PageAlloc;
 
@@ -12,13 +15,64 @@ public sealed class Inode
 {
     private int[] _pages = [];
 
-    internal Inode(int ino, string name, Inode? parent, InodeKind kind)
+    internal Inode(int ino, string name, Inode? parent, InodeKind kind, bool isShmem = false)
     {
         Ino = ino;
         Name = name;
         Parent = parent;
         Kind = kind;
+        IsShmem = isShmem || (parent?.IsShmem ?? false);
     }
+
+    /// <summary>shmem_mapping: the inode lives on a tmpfs (its pages are Shmem, swap-backed, on the anon LRU).</summary>
+    public bool IsShmem { get; }
+    /// <summary>Swap entries of a tmpfs file's swapped-out pages (page index → entry), as its xarray holds them.</summary>
+    public SortedDictionary<long, long> SwapEntries { get; } = new();
+    // Shadow entries of evicted pages in the slots of their indexes (the xarray's value entries): the
+    // packed eviction age and workingset bit, stored + 1 so that 0 means "no shadow".
+    private long[] _shadows = [];
+
+    /// <summary>How many slots hold a shadow entry.</summary>
+    public int ShadowCount { get; private set; }
+
+    /// <summary>The shadow entry in slot <paramref name="index"/>, or -1.</summary>
+    public long ShadowAt(long index) => index < _shadows.Length ? _shadows[index] - 1 : -1;
+
+    internal void SetShadow(long index, long shadow)
+    {
+        if (index >= _shadows.Length)
+            Array.Resize(ref _shadows, (int)Math.Max(Math.Max(16, _shadows.Length * 2L), index + 1));
+        if (_shadows[index] == 0) ShadowCount++;
+        _shadows[index] = shadow + 1;
+    }
+
+    /// <summary>Take the shadow out of slot <paramref name="index"/> (a refault, or the shrinker); -1 when there was none.</summary>
+    internal long TakeShadow(long index)
+    {
+        long s = ShadowAt(index);
+        if (s < 0) return -1;
+        _shadows[index] = 0;
+        if (--ShadowCount == 0) _shadows = [];
+        return s;
+    }
+
+    internal void ClearShadows()
+    {
+        _shadows = [];
+        ShadowCount = 0;
+    }
+
+    /// <summary>(index, shadow) of every shadow entry, ascending index.</summary>
+    public IEnumerable<(long Index, long Shadow)> Shadows()
+    {
+        for (long i = 0; i < _shadows.Length; i++)
+            if (_shadows[i] != 0) yield return (i, _shadows[i] - 1);
+    }
+
+    /// <summary>mapping_shrinkable (include/linux/pagemap.h): no pages, and no shadow entries except a lone
+    /// one at index 0 (stored in the xarray head, out of the shadow shrinker's reach).</summary>
+    public bool MappingShrinkable => NrPages == 0 && SwapEntries.Count == 0
+        && (ShadowCount == 0 || (ShadowCount == 1 && ShadowAt(0) >= 0));
 
     /// <summary>i_ino; also the slot the page cache stores in page->private (MemMap.Private).</summary>
     public int Ino { get; }
@@ -81,6 +135,9 @@ public sealed class Inode
     {
         w.Add(Ino); w.Add(Name); w.Add((long)Kind); w.Add(SizeBytes); w.Add(NrPages); w.Add(NrDirty);
         w.Add(DirtiedWhenTick); w.Add(MapCount); w.Add(DentryHandle); w.Add(InodeHandle); w.Add(DentryReferenced ? 1 : 0);
+        w.Add(IsShmem ? 1 : 0);
         foreach (long i in CachedIndexes()) { w.Add(i); w.Add(_pages[i]); }
+        foreach (var (i, e) in SwapEntries) { w.Add(i); w.Add(e); }
+        foreach (var (i, s) in Shadows()) { w.Add(i); w.Add(s); }
     }
 }

@@ -2,11 +2,15 @@
 // page-cache pages allocated from the buddy allocator as GFP_HIGHUSER_MOVABLE (so compaction can
 // migrate them), linked on the file LRU (new pages inactive, a second access activates them),
 // clean/dirty/mapped state and the vmstat counters NR_FILE_PAGES, NR_DIRTY, NR_FILE_MAPPED,
-// NR_ZONE_WRITE_PENDING, nr_dirtied/nr_written and pgpgin/pgpgout.
+// NR_ZONE_WRITE_PENDING, nr_dirtied/nr_written and pgpgin/pgpgout. Pages of a tmpfs inode (shmem,
+// mm/shmem.c) are swap-backed: PG_swapbacked (PageFlags.Shmem), NR_SHMEM as well as NR_FILE_PAGES,
+// the anon LRU instead of the file LRU, never dirty in the writeback sense (tmpfs has no backing
+// device: NR_FILE_DIRTY stays). A file page evicted by reclaim leaves a shadow entry (Workingset).
 // Back-references: MemMap.Private[pfn] = ino of the owning inode, _indexOf[pfn] = page index.
-// Invariants: inode.PageAt(IndexOf(pfn)) == pfn for every page-cache pfn; NR_FILE_PAGES == Σ NrPages.
+// Invariants: inode.PageAt(IndexOf(pfn)) == pfn for every page-cache pfn; NR_FILE_PAGES == Σ NrPages
+//   (+ swap cache); NR_SHMEM == Σ NrPages of tmpfs inodes.
 // Not modelled: readahead windows, large folios, writeback as a separate state (a write completes
-//   in the pass that starts it), shadow entries and refault detection (workingset.c).
+//   in the pass that starts it), huge tmpfs pages.
 using MemQuest.Engine.PageAlloc;
 using MemQuest.Engine.Reclaim;
 using MemQuest.Engine.Vmstat;
@@ -25,12 +29,15 @@ public sealed class PageCache
     private readonly SparsePfnArray _indexOf;
     private readonly SortedDictionary<int, Inode> _inodes = new();
 
-    public PageCache(PgData node, PageAllocator alloc, Lruvec lru, VmEvents events)
+    private readonly Workingset _workingset;
+
+    public PageCache(PgData node, PageAllocator alloc, Lruvec lru, VmEvents events, Workingset workingset)
     {
         _node = node;
         _alloc = alloc;
         _lru = lru;
         _events = events;
+        _workingset = workingset;
         _indexOf = new SparsePfnArray(node.Map.EndPfn);
     }
 
@@ -40,6 +47,12 @@ public sealed class PageCache
     internal void Register(Inode inode) => _inodes.Add(inode.Ino, inode);
 
     internal void Unregister(Inode inode) => _inodes.Remove(inode.Ino);
+
+    /// <summary>Every inode with a mapping, in inode-number order.</summary>
+    internal IEnumerable<Inode> Inodes => _inodes.Values;
+
+    /// <summary>folio_put of a page RemovePage already took out of its mapping.</summary>
+    internal void FreeRemovedPage(int pfn) => _alloc.FreePages(pfn, 0);
 
     /// <summary>page->mapping of a page-cache page, or null when the pfn is not in the page cache.</summary>
     public Inode? InodeOf(int pfn, bool onLru = true)
@@ -60,14 +73,32 @@ public sealed class PageCache
         long pfn = _alloc.AllocPages(0, MappingGfp);
         if (pfn < 0) return MemMap.NoPfn;
         int p = (int)pfn;
-        _node.Map.Private[p] = inode.Ino;
-        _indexOf[p] = (int)index;
-        inode.SetPage(index, p);
-        inode.NrPages++;
-        _node.AddStat(NodeStatItem.NrFilePages, 1);
-        _lru.Add(p, LruList.InactiveFile);
+        InsertPage(inode, index, p);
+        if (inode.IsShmem)
+        {
+            _lru.Add(p, LruList.InactiveAnon);   // folio_add_lru: swap-backed pages go on the anon LRU
+        }
+        else
+        {
+            long shadow = inode.ShadowCount > 0 ? inode.TakeShadow(index) : -1;
+            bool active = shadow >= 0 && _workingset.Refault(p, shadow);
+            _lru.Add(p, active ? LruList.ActiveFile : LruList.InactiveFile);
+        }
         if (inode.MapCount > 0) SetMapped(p);
         return p;
+    }
+
+    /// <summary>__filemap_add_folio's accounting: the page joins the mapping (and NR_SHMEM for tmpfs).</summary>
+    internal void InsertPage(Inode inode, long index, int pfn)
+    {
+        _node.Map.Private[pfn] = inode.Ino;
+        _indexOf[pfn] = (int)index;
+        inode.SetPage(index, pfn);
+        inode.NrPages++;
+        _node.AddStat(NodeStatItem.NrFilePages, 1);
+        if (!inode.IsShmem) return;
+        _node.Map.Flags[pfn] |= PageFlags.Shmem;
+        _node.AddStat(NodeStatItem.NrShmem, 1);
     }
 
     /// <summary>filemap_read's fill: read a missing page from disk (pgpgin counts kB).</summary>
@@ -89,16 +120,18 @@ public sealed class PageCache
             return;
         }
         if ((f & (PageFlags.Active | PageFlags.Lru | PageFlags.Unevictable)) != PageFlags.Lru) return;
-        LruList from = (f & PageFlags.Anon) != 0 ? LruList.InactiveAnon : LruList.InactiveFile;
+        LruList from = (f & (PageFlags.Anon | PageFlags.Shmem)) != 0 ? LruList.InactiveAnon : LruList.InactiveFile;
         _lru.Activate(pfn, from);
         _node.Map.Flags[pfn] &= ~PageFlags.Referenced;
         _events.Count(VmEventItem.Pgactivate);
+        _workingset.Activation();
     }
 
     /// <summary>folio_mark_dirty / __folio_mark_dirty: NR_FILE_DIRTY, NR_ZONE_WRITE_PENDING, nr_dirtied; the
     /// inode joins the dirty list with dirtied_when = now when it was clean.</summary>
     internal void MarkDirty(Inode inode, int pfn, long nowTick)
     {
+        if (inode.IsShmem) return;   // mapping_can_writeback is false on tmpfs: nothing is accounted dirty
         if ((_node.Map.Flags[pfn] & PageFlags.Dirty) != 0) return;
         _node.Map.Flags[pfn] |= PageFlags.Dirty;
         AccountDirty(pfn, +1);
@@ -165,20 +198,64 @@ public sealed class PageCache
         (_node.Map.Flags[pfn] & (PageFlags.Dirty | PageFlags.Writeback | PageFlags.Mapped)) == 0;
 
     /// <summary>__filemap_remove_folio + folio_put (mm/filemap.c): take the page out of the cache,
-    /// off its LRU list, and give it back to the buddy allocator. Dirty pages are cancelled (truncate).</summary>
-    internal void DeletePage(Inode inode, int pfn)
+    /// off its LRU list, and give it back to the buddy allocator. Dirty pages are cancelled (truncate).
+    /// Reclaim (<paramref name="reclaimed"/>, __remove_mapping) leaves a shadow entry in a disk file's slot.</summary>
+    internal void DeletePage(Inode inode, int pfn, bool reclaimed = false)
+    {
+        long index = _indexOf[pfn];
+        if (reclaimed && !inode.IsShmem) LeaveShadow(inode, index, _workingset.Eviction(pfn));
+        if ((_node.Map.Flags[pfn] & PageFlags.Lru) != 0) _lru.Del(pfn, LruOf(_node.Map.Flags[pfn]));
+        RemovePage(inode, pfn);
+        _node.Map.Flags[pfn] &= ~(PageFlags.Shmem | PageFlags.Workingset | PageFlags.Referenced);
+        _alloc.FreePages(pfn, 0);
+    }
+
+    /// <summary>Shadows in eviction order, for the shadow shrinker below.</summary>
+    private readonly Queue<(int Ino, long Index, long Shadow)> _shadowsByAge = new();
+    private long? _totalramPages;
+
+    /// <summary>Store a shadow entry, then drop the shadows too old ever to activate again: a refault
+    /// distance above totalram_pages exceeds any possible workingset (workingset_test_recent would
+    /// dismiss it), so this stands in for the shadow-node shrinker (count_shadow_nodes /
+    /// shadow_lru_isolate) and keeps their number below totalram_pages.</summary>
+    private void LeaveShadow(Inode inode, long index, long shadow)
+    {
+        inode.SetShadow(index, shadow);
+        _shadowsByAge.Enqueue((inode.Ino, index, shadow));
+        _totalramPages ??= _node.TotalramPages;   // managed pages are fixed once the box has booted
+        while (_shadowsByAge.TryPeek(out var oldest) && _workingset.RefaultDistance(oldest.Shadow) > _totalramPages)
+        {
+            _shadowsByAge.Dequeue();
+            if (_inodes.TryGetValue(oldest.Ino, out Inode? owner) && owner.ShadowAt(oldest.Index) == oldest.Shadow)
+            {
+                owner.TakeShadow(oldest.Index);
+                _node.AddStat(NodeStatItem.WorkingsetNodereclaim, 1);
+            }
+        }
+    }
+
+    /// <summary>page_cache_delete's accounting: the page (already off its LRU list) leaves the mapping.</summary>
+    internal void RemovePage(Inode inode, int pfn)
     {
         MemMap map = _node.Map;
         PageFlags f = map.Flags[pfn];
         if ((f & PageFlags.Dirty) != 0) CancelDirty(inode, pfn);
         if ((f & PageFlags.Mapped) != 0) ClearMapped(pfn);
-        if ((f & PageFlags.Lru) != 0) _lru.Del(pfn, LruOf(f));
         inode.SetPage(_indexOf[pfn], MemMap.NoPfn);
         inode.NrPages--;
         inode.TrimPages();
         _node.AddStat(NodeStatItem.NrFilePages, -1);
+        if ((f & PageFlags.Shmem) != 0) _node.AddStat(NodeStatItem.NrShmem, -1);
         map.Private[pfn] = 0;
-        _alloc.FreePages(pfn, 0);
+    }
+
+    /// <summary>truncate_inode_pages (mm/truncate.c): every page, shadow and (tmpfs) swap entry of the file goes.</summary>
+    internal void TruncateInodePages(Inode inode, Action<long> freeSwapEntry)
+    {
+        foreach (long i in inode.CachedIndexes().ToList()) DeletePage(inode, inode.PageAt(i));
+        inode.ClearShadows();
+        foreach (long entry in inode.SwapEntries.Values) freeSwapEntry(entry);
+        inode.SwapEntries.Clear();
     }
 
     /// <summary>The LRU list a page's flags say it is on.</summary>
@@ -186,7 +263,7 @@ public sealed class PageCache
     {
         if ((f & PageFlags.Unevictable) != 0) return LruList.Unevictable;
         bool active = (f & PageFlags.Active) != 0;
-        if ((f & PageFlags.Anon) != 0) return active ? LruList.ActiveAnon : LruList.InactiveAnon;
+        if ((f & (PageFlags.Anon | PageFlags.Shmem)) != 0) return active ? LruList.ActiveAnon : LruList.InactiveAnon;
         return active ? LruList.ActiveFile : LruList.InactiveFile;
     }
 
@@ -214,5 +291,7 @@ public sealed class PageCache
     {
         w.Add(_inodes.Count);
         foreach (Inode i in DirtyInodes) w.Add(i.Ino);
+        w.Add(_shadowsByAge.Count);
+        foreach (var (ino, index, shadow) in _shadowsByAge) { w.Add(ino); w.Add(index); w.Add(shadow); }
     }
 }

@@ -24,6 +24,8 @@ public enum PageFlags : ushort
     Mapped = 1 << 11,
     Unevictable = 1 << 12,
     Slab = 1 << 13,
+    /// <summary>PG_swapbacked on a page-cache page: a tmpfs (shmem) page, kept on the anon LRU.</summary>
     Shmem = 1 << 14,
-    Spare = 1 << 15,
+    /// <summary>PG_workingset: the page was active once (set on deactivation); a refault of it is a restore.</summary>
+    Workingset = 1 << 15,
 }

@@ -1,7 +1,9 @@
 // Models prepare_scan_control's anon/file decisions and get_scan_count with
 // calculate_pressure_balance (mm/vmscan.c), kernel-spec §13.1-§13.2: how many pages of each LRU list
 // one reclaim pass at a priority scans. Pure function of the lruvec, the zones and the knobs.
-// Not modelled: memcg protection (memory.low/min), refault-driven deactivation (no workingset).
+// may_deactivate follows workingset activations since the last reclaim run (snapshot_refaults), so a
+// thrashing file LRU ends cache trim mode as §13.1 step 5 says.
+// Not modelled: memcg protection (memory.low/min).
 using MemQuest.Engine.PageAlloc;
 
 namespace MemQuest.Engine.Reclaim;
@@ -14,8 +16,11 @@ public static class GetScanCount
     /// cache_trim_mode, read from the target lruvec (the node's, or the target memory cgroup's).</summary>
     public static void PrepareScanControl(ScanControl sc, ILruvec lru, PgData node)
     {
-        sc.MayDeactivateAnon = lru.InactiveIsLow(LruList.InactiveAnon);
-        sc.MayDeactivateFile = lru.InactiveIsLow(LruList.InactiveFile);
+        // Refaults since the last reclaim run mean a new workingset is forming: deactivate stale active pages.
+        sc.MayDeactivateAnon = node.Stat[(int)NodeStatItem.WorkingsetActivateAnon] != lru.RefaultsSnapshotAnon
+            || lru.InactiveIsLow(LruList.InactiveAnon);
+        sc.MayDeactivateFile = node.Stat[(int)NodeStatItem.WorkingsetActivateFile] != lru.RefaultsSnapshotFile
+            || lru.InactiveIsLow(LruList.InactiveFile);
         long inactiveFile = lru.Count(LruList.InactiveFile);
         sc.CacheTrimMode = (inactiveFile >> sc.Priority) != 0 && !sc.MayDeactivateFile;
         long free = node.NrFreePages;

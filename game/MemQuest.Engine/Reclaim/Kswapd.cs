@@ -86,6 +86,7 @@ public sealed class Kswapd(PgData node, Vmscan vmscan, VmEvents events)
             bool raisePriority = sc.NrScanned < sc.NrToReclaim;
             if (raisePriority || sc.NrReclaimed == 0) priority--;
         }
+        vmscan.SnapshotRefaults();
         return total;
     }
 

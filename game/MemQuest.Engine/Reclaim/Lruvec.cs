@@ -87,6 +87,22 @@ public sealed class Lruvec : ILruvec
     /// <summary>lruvec->file_cost.</summary>
     public long FileCost { get; internal set; }
 
+    /// <summary>lruvec->nonresident_age (mm/workingset.c): the clock of evictions and activations that
+    /// shadow entries are stamped with.</summary>
+    public long NonresidentAge { get; internal set; }
+
+    /// <summary>lruvec->refaults[WORKINGSET_ANON / WORKINGSET_FILE]: workingset_activate_* as the last
+    /// reclaim run left them (snapshot_refaults); a difference means refaults are happening.</summary>
+    public long RefaultsSnapshotAnon { get; private set; }
+    public long RefaultsSnapshotFile { get; private set; }
+
+    /// <summary>snapshot_refaults (mm/vmscan.c), at the end of a reclaim run.</summary>
+    public void SnapshotRefaults()
+    {
+        RefaultsSnapshotAnon = _node.Stat[(int)NodeStatItem.WorkingsetActivateAnon];
+        RefaultsSnapshotFile = _node.Stat[(int)NodeStatItem.WorkingsetActivateFile];
+    }
+
     /// <summary>folio_activate (mm/swap.c): move an inactive page to the head of its active list.</summary>
     public void Activate(int pfn, LruList inactive)
     {
@@ -164,5 +180,8 @@ public sealed class Lruvec : ILruvec
         for (int l = 0; l < NrLruLists; l++) { w.Add(_count[l]); w.Add(_head[l]); w.Add(_tail[l]); }
         w.Add(AnonCost);
         w.Add(FileCost);
+        w.Add(NonresidentAge);
+        w.Add(RefaultsSnapshotAnon);
+        w.Add(RefaultsSnapshotFile);
     }
 }

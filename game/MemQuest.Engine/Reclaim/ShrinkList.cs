@@ -2,8 +2,9 @@
 // cold tail, shrink_active_list (deactivation; pgrefill, pgdeactivate) and shrink_inactive_list +
 // shrink_folio_list: clean unmapped file pages are freed; dirty ones are written first (kswapd's
 // pageout, or the direct reclaimer's wait for the flusher it wakes: writeback is instant here) and
-// then freed; referenced mapped or anon pages are activated; anon pages go to swap
-// through the rmap seam when a slot is free, else they are activated (never reclaimed without swap).
+// then freed, leaving a shadow entry (Workingset); referenced mapped or anon pages are activated; anon
+// pages go to swap through the rmap seam when a slot is free, else they are activated (never reclaimed
+// without swap); tmpfs pages on the anon LRU go to swap through shmem_writeout (Shmem).
 // Invariant: every isolated page ends up freed or back on an LRU list in the same call.
 // Memcg reclaim passes the memory cgroup's lruvec to isolate from; the global pgscan/pgsteal_direct and
 // pgrefill counters skip it (cgroup_reclaim), the group's own counters get every event (ScanControl.MemcgEvents).
@@ -20,6 +21,9 @@ public sealed class ShrinkList(PgData node, PageAllocator alloc, Lruvec lru, Pag
 {
     /// <summary>Who answers try_to_unmap for anon pages (the Mm subsystem); null: anon cannot be swapped.</summary>
     public IAnonRmap? AnonRmap { get; set; }
+
+    /// <summary>shmem_writeout for the tmpfs pages found on the anon LRU; null: they cannot be swapped.</summary>
+    public Shmem? Shmem { get; set; }
 
     /// <summary>isolate_lru_folios: up to <paramref name="nrToScan"/> pages from the tail of
     /// <paramref name="list"/>; pages of zones above reclaim_idx go back to the head (pgskip_*).</summary>
@@ -65,6 +69,7 @@ public sealed class ShrinkList(PgData node, PageAllocator alloc, Lruvec lru, Pag
                 lru.Add(pfn, active);
                 continue;
             }
+            node.Map.Flags[pfn] |= PageFlags.Workingset;   // folio_set_workingset: it was active once
             lru.Add(pfn, active - 1);
             deactivated++;
         }
@@ -138,7 +143,7 @@ public sealed class ShrinkList(PgData node, PageAllocator alloc, Lruvec lru, Pag
             cache.WritePage(inode, pfn);
             writeback.RequestFlush();
         }
-        cache.DeletePage(inode, pfn);
+        cache.DeletePage(inode, pfn, reclaimed: true);
         return PageOutcome.Freed;
     }
 
@@ -148,6 +153,9 @@ public sealed class ShrinkList(PgData node, PageAllocator alloc, Lruvec lru, Pag
     private PageOutcome ShrinkAnonPage(int pfn)
     {
         PageFlags f = node.Map.Flags[pfn];
+        // An unmapped tmpfs page: folio_check_references says reclaim (no PTE references it), and
+        // pageout is shmem_writeout; without a free slot it is activated (AOP_WRITEPAGE_ACTIVATE).
+        if ((f & PageFlags.Shmem) != 0) return Shmem is not null && Shmem.Writeout(pfn) ? PageOutcome.SwappedOut : PageOutcome.Activated;
         if ((f & PageFlags.Referenced) != 0) { node.Map.Flags[pfn] &= ~PageFlags.Referenced; return PageOutcome.Activated; }
         if (AnonRmap is null) return PageOutcome.Activated;
         bool fresh = swap.EntryOf(pfn) < 0;

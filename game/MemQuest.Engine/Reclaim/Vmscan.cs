@@ -111,6 +111,9 @@ public sealed class Vmscan(PgData node, Lruvec lru, ShrinkList lists, SwapTable 
         return freed;
     }
 
+    /// <summary>snapshot_refaults (mm/vmscan.c): the end of a reclaim run (balance_pgdat, do_try_to_free_pages).</summary>
+    public void SnapshotRefaults() => lru.SnapshotRefaults();
+
     /// <summary>try_to_free_pages → do_try_to_free_pages (mm/vmscan.c), kernel-spec §3.5 step 3: direct
     /// reclaim of SWAP_CLUSTER_MAX pages for an allocation limited to <paramref name="highest"/>.</summary>
     public long TryToFreePages(ZoneType highest, bool maySwap)
@@ -123,6 +126,7 @@ public sealed class Vmscan(PgData node, Lruvec lru, ShrinkList lists, SwapTable 
             ShrinkNode(sc);
             if (sc.NrReclaimed >= sc.NrToReclaim) break;
         }
+        SnapshotRefaults();
         return sc.NrReclaimed;
     }
 }

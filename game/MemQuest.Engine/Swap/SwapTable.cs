@@ -58,6 +58,7 @@ public sealed class SwapTable(PgData node, PageAllocator alloc, Lruvec lru, VmEv
     {
         int type = _areas.FindIndex(a => a is not null && a.Path == path);
         if (type < 0) throw new InvalidOperationException($"{path} is not active");
+        if (_areas[type]!.InusePages > 0 && ShmemUnuse is not null && !ShmemUnuse(type)) return false;
         if (_areas[type]!.InusePages > 0 && (rmap is null || !rmap.UnuseSwapArea(type))) return false;
         foreach (var (pfn, entry) in _swapCache.ToList())
             if (TypeOf(entry) == type) DeleteFromSwapCache(pfn);
@@ -125,6 +126,20 @@ public sealed class SwapTable(PgData node, PageAllocator alloc, Lruvec lru, VmEv
         if (write) DeleteFromSwapCache(p);
         return pfn;
     }
+
+    /// <summary>swap_read_folio for a tmpfs page (shmem_swapin_folio): a fresh page holding an entry's
+    /// contents (pswpin, pgpgin in kB); the caller puts it in its file and drops the entry. Returns the pfn or -1.</summary>
+    public int ReadPage()
+    {
+        long pfn = alloc.AllocPages(0, GfpFlags.GfpHighuserMovable);
+        if (pfn < 0) return -1;
+        events.Count(VmEventItem.Pswpin);
+        events.Count(VmEventItem.Pgpgin, Units.K(1));
+        return (int)pfn;
+    }
+
+    /// <summary>shmem_unuse, run by swapoff before the page tables are walked (set by the page cache).</summary>
+    public Func<int, bool>? ShmemUnuse { get; set; }
 
     /// <summary>add_to_swap_cache: the cache holds one reference on the slot (SWAP_HAS_CACHE);
     /// NR_SWAPCACHE and NR_FILE_PAGES both count the page.</summary>

@@ -86,6 +86,32 @@ public sealed class DropCachesTests
         Assert.Equal(1, box.Machine.VmEvents[VmEventItem.DropSlab]);
     }
 
+    [Fact]   // kernel-spec §5.3: freeing the objects discards empty slabs; a cache keeps at most min_partial
+             // empty slabs on the node plus its per-CPU partial list (cpu_partial_slabs)
+    public void Drop2_AfterCreatingFiles_GivesTheSlabPagesBackToTheBuddyAllocator()
+    {
+        var box = new PageCacheBox(1L << 20);
+        var dcache = box.Machine.Fs.Dcache;
+        box.Machine.Fs.Mkdir("/data/spool", parents: false);
+        box.Sync();
+        box.Drop("2");
+        long[] slabs0 = dcache.Caches.Select(c => c.Cache.NumSlabs).ToArray();
+        long free0 = box.Kb("MemFree"), sreclaimable0 = box.Kb("SReclaimable"), slab0 = box.Kb("Slab"), buffers0 = box.Kb("Buffers");
+        for (int i = 0; i < 20000; i++) box.Machine.Fs.Create($"/data/spool/m{i}", out _);
+        Assert.True(box.Kb("SReclaimable") - sreclaimable0 > 20000 * (192 + 1128) / 1024);
+        box.Sync();
+        box.Drop("2");
+        var caches = dcache.Caches.ToArray();
+        for (int k = 0; k < caches.Length; k++)
+        {
+            var layout = caches[k].Cache.Layout;
+            Assert.InRange(caches[k].Cache.NumSlabs - slabs0[k], 0, layout.MinPartial + layout.CpuPartialSlabs);
+        }
+        long keptSlabKb = box.Kb("Slab") - slab0;
+        Assert.Equal(keptSlabKb, box.Kb("SReclaimable") - sreclaimable0);
+        Assert.Equal(free0 - keptSlabKb - (box.Kb("Buffers") - buffers0), box.Kb("MemFree"));
+    }
+
     [Fact]
     public void Find_AfterDrop2_LooksEveryEntryUpAgain()
     {

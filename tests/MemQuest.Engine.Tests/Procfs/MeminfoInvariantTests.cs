@@ -1,5 +1,6 @@
 // Property test: random page-cache, swap, reclaim and compaction workloads on a small box keep
 // /proc/meminfo adding up the way the kernel's counters do, checked after every operation and tick.
+// tmpfs writes (/dev/shm) are part of the mix: Shmem is in Cached but on the anon LRU, and swaps.
 using CsCheck;
 using MemQuest.Engine.Filemap;
 using MemQuest.Engine.Mm;
@@ -13,7 +14,7 @@ namespace MemQuest.Engine.Tests.Procfs;
 public sealed class MeminfoInvariantTests
 {
     private static readonly Gen<(int Op, int Arg)[]> Workload =
-        Gen.Select(Gen.Int[0, 9], Gen.Int[1, 40]).Array[5, 25];
+        Gen.Select(Gen.Int[0, 10], Gen.Int[1, 40]).Array[5, 25];
 
     [Fact]
     public void Meminfo_RandomWorkloads_FieldsAddUpAtEveryStep()
@@ -44,6 +45,7 @@ public sealed class MeminfoInvariantTests
             case 6: for (int i = 0; i < arg * 10; i++) m.Fs.Create($"/tmp/e{arg}_{i}", out _); break;
             case 7: if (procs.Count < 3) procs.Add(ReclaimTests.SpawnAnon(m, arg * 1L << 20)); break;
             case 8: for (int t = 0; t < arg; t++) { m.Step(); Check(box, procs); } break;
+            case 9: box.Write($"/dev/shm/s{arg % 3}", arg * 1L << 20); break;
             default: m.Sysctls.Write(SysctlCatalog.CompactMemory, "1"); break;
         }
     }
@@ -55,7 +57,9 @@ public sealed class MeminfoInvariantTests
         long K(long pages) => Units.K(pages);
         Assert.Equal(v["Active"], v["Active(anon)"] + v["Active(file)"]);
         Assert.Equal(v["Inactive"], v["Inactive(anon)"] + v["Inactive(file)"]);
-        Assert.Equal(v["Active(file)"] + v["Inactive(file)"], v["Buffers"] + v["Cached"]);
+        Assert.Equal(v["Active(file)"] + v["Inactive(file)"] + v["Shmem"], v["Buffers"] + v["Cached"]);
+        Assert.Equal(K(m.Fs.AllInodes().Where(i => i.IsShmem).Sum(i => i.NrPages)), v["Shmem"]);
+        Assert.True(v["Active(anon)"] + v["Inactive(anon)"] >= v["Shmem"]);
         Assert.Equal(v["Slab"], v["SReclaimable"] + v["SUnreclaim"]);
         Assert.True(v["KReclaimable"] >= v["SReclaimable"]);
         Assert.Equal(K(m.Node.Zones.Sum(z => z.NrFreePages)), v["MemFree"]);
@@ -64,7 +68,8 @@ public sealed class MeminfoInvariantTests
         Assert.True(v["Mapped"] <= v["Buffers"] + v["Cached"]);
         Assert.InRange(v["SwapFree"], 0, v["SwapTotal"]);
         long swapEnts = m.Processes.TaskList.Where(p => p.Mm is not null).Sum(p => p.Mm!.SwapEntsPages);
-        Assert.Equal(K(swapEnts + m.Swap.SwapCachePages), v["SwapTotal"] - v["SwapFree"]);
+        long shmemSwapped = m.Fs.AllInodes().Sum(i => (long)i.SwapEntries.Count);
+        Assert.Equal(K(swapEnts + m.Swap.SwapCachePages + shmemSwapped), v["SwapTotal"] - v["SwapFree"]);
         Assert.Equal(v["SwapCached"], K(m.Swap.SwapCachePages));
         long cachePages = m.Fs.AllInodes().Sum(i => i.NrPages) + m.Fs.BlockDevice.NrPages;
         Assert.Equal(v["Buffers"] + v["Cached"], K(cachePages));

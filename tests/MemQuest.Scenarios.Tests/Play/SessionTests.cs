@@ -8,7 +8,7 @@ namespace MemQuest.Scenarios.Tests.Play;
 public sealed class SessionTests
 {
     /// <summary>The par run's final digest on the main seed. Change it only with an EngineInfo.Version bump.</summary>
-    private const string GoldenParDigest = "9E296F9A7380F24C6E344937787825B6EE566C42E7EF91639E25102DA0AD6728";
+    private const string GoldenParDigest = "BA337AEBD3F619310B80096982496ADB8394C693B8E87728D2AA9043781449D2";
 
     private static ScenarioDefinition Netcap => TestContentRoot.TestCatalog["netcap-buffer"];
     private static string Digest => TestContentRoot.TestCatalog.Digest;

@@ -61,6 +61,36 @@ public sealed class PageCacheConsoleTests
         Assert.Matches(@"^ 1  0      0 +\d+ +\d+ +\d+    0    0 +\d+ +\d+    0    0  0  0 100  0  0$", lines[2]);
     }
 
+    [Fact]   // procps-ng 4.0.2 new_format: a cold 300 MiB read keeps one of two CPUs in iowait for 3 s (CpuTime model)
+    public void Vmstat_AfterAColdRead_ShowsIowaitOnOneOfTwoCpusInProcpsColumns()
+    {
+        var sh = Lab();
+        sh.Run("dd if=/dev/zero of=/data/big bs=1M count=300");
+        sh.Run("sync; echo 1 > /proc/sys/vm/drop_caches");
+        sh.Run("tick 10");
+        sh.Run("cat /data/big > /dev/null");
+        string[] lines = sh.Run("vmstat 1 4").Stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(6, lines.Length);
+        // 307200 kB at 1024 kB per jiffy = 300 jiffies = 30 ticks of one CPU: 100 of each line's 200 jiffies
+        Assert.StartsWith(" 1  1 ", lines[3]);
+        Assert.StartsWith(" 1  1 ", lines[4]);
+        Assert.StartsWith(" 1  0 ", lines[5]);
+        Assert.All(lines[3..], l => Assert.EndsWith("    0    0  0  0 50 50  0", l));
+    }
+
+    [Fact]   // the since-boot line divides counts by every CPU's jiffies, as procps does (Div = sum of /proc/stat cpu)
+    public void Vmstat_FirstLine_RatesArePerCpuSecondSinceBoot()
+    {
+        var sh = Lab();
+        sh.Run("dd if=/dev/zero of=/data/f bs=1M count=10 conv=fsync");
+        sh.Run("tick 50");
+        Machine m = sh.Context.Machine;
+        long div = 2 * 10 * m.Tick;
+        long bo = (m.VmEvents[MemQuest.Engine.Vmstat.VmEventItem.Pgpgout] * 100 + div / 2) / div;
+        string[] fields = sh.Run("vmstat").Stdout.Split('\n')[2].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(bo, long.Parse(fields[9]));
+    }
+
     [Fact]
     public void Vmstat_DelayWithoutCount_IsRefusedWithAHint()
         => Assert.Contains("COUNT", Lab().Run("vmstat 1").ErrorMessage);
