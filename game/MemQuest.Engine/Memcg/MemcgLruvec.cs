@@ -25,6 +25,13 @@ public sealed class MemcgLruvec : ILruvec
     internal int[] TailPfn { get; } = new int[Lruvec.NrLruLists];
     internal long[] CountPages { get; } = new long[Lruvec.NrLruLists];
 
+    // Refaults are not charged to groups (see MemcgStat): a group's workingset counters stay 0, so its
+    // snapshot always equals them and only inactive_is_low decides deactivation in memcg reclaim.
+    public long WorkingsetActivateAnon => 0;
+    public long WorkingsetActivateFile => 0;
+    public long RefaultsSnapshotAnon => 0;
+    public long RefaultsSnapshotFile => 0;
+
     public long AnonCost { get; private set; }
     public long FileCost { get; private set; }
 

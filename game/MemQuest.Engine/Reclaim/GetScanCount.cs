@@ -17,9 +17,9 @@ public static class GetScanCount
     public static void PrepareScanControl(ScanControl sc, ILruvec lru, PgData node)
     {
         // Refaults since the last reclaim run mean a new workingset is forming: deactivate stale active pages.
-        sc.MayDeactivateAnon = node.Stat[(int)NodeStatItem.WorkingsetActivateAnon] != lru.RefaultsSnapshotAnon
+        sc.MayDeactivateAnon = lru.WorkingsetActivateAnon != lru.RefaultsSnapshotAnon
             || lru.InactiveIsLow(LruList.InactiveAnon);
-        sc.MayDeactivateFile = node.Stat[(int)NodeStatItem.WorkingsetActivateFile] != lru.RefaultsSnapshotFile
+        sc.MayDeactivateFile = lru.WorkingsetActivateFile != lru.RefaultsSnapshotFile
             || lru.InactiveIsLow(LruList.InactiveFile);
         long inactiveFile = lru.Count(LruList.InactiveFile);
         sc.CacheTrimMode = (inactiveFile >> sc.Priority) != 0 && !sc.MayDeactivateFile;

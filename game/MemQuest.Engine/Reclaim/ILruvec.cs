@@ -21,6 +21,14 @@ public interface ILruvec
     /// <summary>The next warmer page after <paramref name="pfn"/> on its list, or MemMap.NoPfn.</summary>
     int PrevOf(int pfn);
 
+    /// <summary>lruvec_page_state(lruvec, WORKINGSET_ACTIVATE_ANON / _FILE): refault activations so far.</summary>
+    long WorkingsetActivateAnon { get; }
+    long WorkingsetActivateFile { get; }
+
+    /// <summary>lruvec->refaults[]: those counters as the last reclaim run left them (snapshot_refaults).</summary>
+    long RefaultsSnapshotAnon { get; }
+    long RefaultsSnapshotFile { get; }
+
     long AnonCost { get; }
     long FileCost { get; }
 

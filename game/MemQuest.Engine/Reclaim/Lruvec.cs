@@ -93,6 +93,9 @@ public sealed class Lruvec : ILruvec
 
     /// <summary>lruvec->refaults[WORKINGSET_ANON / WORKINGSET_FILE]: workingset_activate_* as the last
     /// reclaim run left them (snapshot_refaults); a difference means refaults are happening.</summary>
+    public long WorkingsetActivateAnon => _node.Stat[(int)NodeStatItem.WorkingsetActivateAnon];
+    public long WorkingsetActivateFile => _node.Stat[(int)NodeStatItem.WorkingsetActivateFile];
+
     public long RefaultsSnapshotAnon { get; private set; }
     public long RefaultsSnapshotFile { get; private set; }
 
