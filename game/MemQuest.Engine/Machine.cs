@@ -91,6 +91,7 @@ public sealed partial class Machine
         m.PageAlloc.UnchargeHook = m.MemcgCharge.UnchargePage;
         m.BootPageCache();
         m.InitOvercommitReserves();
+        m.Mm.Library.PreloadAtBoot(MemQuest.Engine.Mm.Exec.MinimalProgram.LibraryCachePages());
         m.Sysctls.Changed += m.OnSysctlChanged;
         foreach (var (name, value) in spec.Sysctls)
         {

@@ -4,5 +4,5 @@ namespace MemQuest.Engine.Tests;
 
 internal static class GoldenDigests
 {
-    public const string BootAllocStep1G = "AD994F61978FC7F4348A0A8AF27203764029A5084B2626C137088D97406B9D80";
+    public const string BootAllocStep1G = "1601FCAE402A6E166E9CBA030815969A8F3435E3C6F0A547D86ED3ADCC760666";
 }

@@ -72,6 +72,8 @@ public sealed class FaultHandler(VirtualMemory vm)
             return FaultResult.Minor;
         }
         if (!write || e == PteTable.SpecialPage) return FaultResult.NoFault;
+        if (e == 0 && vma.File is not null && vm.Library.Find(vma.File, FileIndex(vma, addr), majorFault: true) < 0)
+            return FaultResult.Oom;                       // do_cow_fault: __do_fault reads the file page it copies
         if (e > 0)
         {
             int pfn = PteTable.PfnOf(e);
@@ -94,12 +96,15 @@ public sealed class FaultHandler(VirtualMemory vm)
 
     private FaultResult MapFilePage(MmStruct mm, Vma vma, PteTable t, int i, long addr)
     {
-        int pfn = vm.Library.Map(vma.File!, (vma.FileOffsetBytes + addr - vma.Start) >> Units.PageShift);
+        int pfn = vm.Library.Map(vma.File!, FileIndex(vma, addr));
         if (pfn < 0) return FaultResult.Oom;
         t.Entries[i] = PteTable.Present(pfn, false);
         mm.RssFilePages++;
         return FaultResult.Minor;
     }
+
+    /// <summary>linear_page_index: the file page an address of a file VMA maps.</summary>
+    private static long FileIndex(Vma vma, long addr) => (vma.FileOffsetBytes + addr - vma.Start) >> Units.PageShift;
 
     /// <summary>alloc_anon_folio + folio_add_new_anon_rmap + folio_add_lru_vma: a new anon page (or THP) on the inactive anon LRU.</summary>
     private int AllocAnonPage(Process p, long addr, int order, GfpFlags gfp)
