@@ -89,6 +89,7 @@ public sealed partial class Machine
         m.Oom.Scope = new MemcgOomScope(m.Cgroups, m.MemcgCharge, () => m.Swap.TotalPages);
         m.PageAlloc.ChargeHook = m.MemcgCharge.ChargeNewPage;
         m.PageAlloc.UnchargeHook = m.MemcgCharge.UnchargePage;
+        m.PageAlloc.SplitHook = m.MemcgCharge.SplitPage;
         m.BootPageCache();
         m.InitOvercommitReserves();
         m.Mm.Library.PreloadAtBoot(MemQuest.Engine.Mm.Exec.MinimalProgram.LibraryCachePages());
