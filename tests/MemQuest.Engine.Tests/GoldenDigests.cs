@@ -4,5 +4,5 @@ namespace MemQuest.Engine.Tests;
 
 internal static class GoldenDigests
 {
-    public const string BootAllocStep1G = "1601FCAE402A6E166E9CBA030815969A8F3435E3C6F0A547D86ED3ADCC760666";
+    public const string BootAllocStep1G = "49B075EB1E581DFC225212B723898E9460642E5D48A8F2B954E195EB84480F90";
 }
