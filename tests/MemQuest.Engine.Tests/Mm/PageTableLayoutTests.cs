@@ -20,6 +20,24 @@ public sealed class PageTableLayoutTests
         Assert.Equal(100 + regions * 4, MmTestBox.AnonKb(p));
     }
 
+    [Fact]   // issue 5 layout bullet: unmapped_area_topdown + thp_get_unmapped_area (kernel-spec §8.2)
+    public void Mmap_TopDown_BelowTheLibrariesEachJustBelowThePreviousLargeOnes2MiBAligned()
+    {
+        var box = new MmTestBox();
+        Process p = box.Bare("layout");
+        const long pmd = 2L << 20;
+        long lowestLib = p.Mm!.Space.Vmas.Where(v => v.Start >= MinimalProgram.LibraryBase).Min(v => v.Start);
+        long a = box.Vm.MmapAnon(p, 64L << 20, writable: true, noReserve: false);
+        Assert.Equal(0, a % pmd);
+        Assert.Equal((lowestLib & ~(pmd - 1)) - (64L << 20), a);            // the highest 2 MiB-aligned place below them
+        long b = box.Vm.MmapAnon(p, 6L << 20, writable: true, noReserve: false);
+        Assert.Equal(a - (6L << 20), b);                                      // right below the previous one
+        long c = box.Vm.MmapAnon(p, 3L << 20, writable: true, noReserve: false);   // not a 2 MiB multiple: not aligned
+        Assert.Equal(b - (3L << 20), c);
+        long d = box.Vm.MmapAnon(p, 4L << 20, writable: true, noReserve: false);   // aligned again: skips down to 2 MiB
+        Assert.Equal((c & ~(pmd - 1)) - (4L << 20), d);
+    }
+
     [Fact]
     public void HugeFault_NoOrder9BlockFree_FallsBackToSmallPages()
     {

@@ -105,6 +105,19 @@ public sealed class ProcessCommandsTests
     }
 
     [Fact]
+    public void ThpEnabled_WriteAlways_BracketsMoveAndABadModeIsRefusedLikeTheKernel()
+    {
+        var sh = Lab();
+        const string file = "/sys/kernel/mm/transparent_hugepage/enabled";
+        Assert.True(sh.Run($"echo always > {file}").Succeeded);
+        Assert.Equal("[always] madvise never\n", sh.Run($"cat {file}").Stdout);
+        Assert.Equal("bash: echo: write error: Invalid argument\n", sh.Run($"echo bogus > {file}").Stderr);   // enabled_store: -EINVAL
+        Assert.Equal("[always] madvise never\n", sh.Run($"cat {file}").Stdout);
+        Assert.True(sh.Run("spawn c --map 8M --write 8M").Succeeded);   // always: no MADV_HUGEPAGE needed
+        Assert.Contains("\nAnonHugePages:      8192 kB\n", sh.Run("cat /proc/meminfo").Stdout);
+    }
+
+    [Fact]
     public void Malloc_SizesAroundThreshold_PrintGlibcChoice()
     {
         var sh = Lab();
