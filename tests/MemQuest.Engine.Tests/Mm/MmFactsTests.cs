@@ -111,6 +111,18 @@ public sealed class MmFactsTests
         Assert.Equal(wantKb, Units.K(box.Vm.Commit.CommitLimitPages()));
     }
 
+    [Fact]   // kernel-spec §9.3: overcommit_kbytes replaces the ratio (writing one zeroes the other), plus swap
+    public void CommitLimit_OvercommitKbytes_ReplacesTheRatioUntilTheRatioIsWrittenAgain()
+    {
+        var box = new MmTestBox(1L << 20, 524288);
+        Assert.Equal(Errno.Ok, box.Machine.Sysctls.Write("overcommit_kbytes", "300000"));
+        Assert.Equal(0, box.Machine.Sysctls.Get("overcommit_ratio"));
+        Assert.Equal((300000L >> 2) + 131072, box.Vm.Commit.CommitLimitPages());
+        Assert.Equal(Errno.Ok, box.Machine.Sysctls.Write("overcommit_ratio", "50"));
+        Assert.Equal(0, box.Machine.Sysctls.Get("overcommit_kbytes"));
+        Assert.Equal(1048576, Units.K(box.Vm.Commit.CommitLimitPages()));   // fact 44's formula again
+    }
+
     [Theory]
     [InlineData(0, 3070262L)]
     [InlineData(1000, 3070262L - 2048)]
