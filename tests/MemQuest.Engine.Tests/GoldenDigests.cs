@@ -4,5 +4,5 @@ namespace MemQuest.Engine.Tests;
 
 internal static class GoldenDigests
 {
-    public const string BootAllocStep1G = "49B075EB1E581DFC225212B723898E9460642E5D48A8F2B954E195EB84480F90";
+    public const string BootAllocStep1G = "D9BBFFF17E75FF7B97FFD76A47B746B62BDDBDB14A39EF021283DF82AD3A401E";
 }

@@ -128,6 +128,33 @@ public sealed class ThpPartialUnmapTests
         Assert.Equal(free, box.Machine.Node.NrFreePages + binaryPages);
     }
 
+    private static long SelfAnonHugeKb(Process p) =>
+        p.Mm!.Space.Tables.PteTables.Count(kv => kv.Value.HugeEntry > 0) * 2048L;
+
+    /// <summary>Measured on the same box (cow.c: 4 MiB MADV_HUGEPAGE written, fork, the child writes one byte):
+    /// child RssAnon 4200 → 4200 kB, its smaps AnonHugePages 4096 → 2048 kB, thp_split_pmd +1,
+    /// thp_fault_alloc +0, thp_deferred_split_page +0: do_huge_pmd_wp_page splits and copies 4 KiB.</summary>
+    [Fact]
+    public void ForkThenChildWritesOneByte_SplitsThePmdAndCopiesOnePageNotTheTHP()
+    {
+        var box = new MmTestBox();
+        var (p, addr) = box.SpawnMapped("cow", new LabProgramSpec(MapBytes: 4 * Mib, TouchBytes: 4 * Mib, HugePage: true));
+        Process child = box.Vm.Fork(p, out Errno e)!;
+        Assert.Equal(Errno.Ok, e);
+        Snap a = Take(box, child);
+        long huge = SelfAnonHugeKb(child), thpAlloc = box.Vm.Faults.ThpFaultAlloc;
+        Assert.Equal(4096, huge);
+        Assert.Equal(MemQuest.Engine.Mm.Fault.FaultResult.Minor, box.Vm.Faults.Handle(child, addr + 100, write: true));
+        Snap b = Take(box, child);
+        Assert.Equal(0, b.RssAnonKb - a.RssAnonKb);
+        Assert.Equal(2048, SelfAnonHugeKb(child));
+        Assert.Equal((1L, 0L), (b.SplitPmd - a.SplitPmd, b.DeferredSplit - a.DeferredSplit));
+        Assert.Equal(thpAlloc, box.Vm.Faults.ThpFaultAlloc);
+        Assert.Equal(-1, b.FreePages - a.FreePages);            // one 4 KiB copy
+        Assert.Equal(0, b.PteKb - a.PteKb);
+        Assert.Equal(MemQuest.Engine.Mm.Fault.FaultResult.NoFault, box.Vm.Faults.Handle(child, addr + 200, write: true));
+    }
+
     private static long SlabPages(MmTestBox box) =>
         box.Machine.Node.Stat[(int)NodeStatItem.NrSlabReclaimable] + box.Machine.Node.Stat[(int)NodeStatItem.NrSlabUnreclaimable];
 }

@@ -7,9 +7,12 @@
 // Verified on the 6.18 box (this machine): munmap of 1 MiB of a written THP → RssAnon −1024 kB,
 // AnonHugePages −2048 kB, VmPTE unchanged, thp_split_pmd +1, thp_deferred_split_page +1,
 // thp_split_page +0 (nr_anon_partially_mapped +1).
-// The sim splits the page itself (split_page, per-subpage rmap) when the PMD is split and keeps the
-// folio's unmapped subpages here; the observable numbers are the kernel's.
-// Invariants: a pfn is in at most one queued folio; Parked holds allocated, unmapped, off-LRU pages.
+// The sim splits the page itself (split_page, per-subpage rmap) when the PMD is split and tracks the
+// folio here (Track); the folio joins the queue when one of its subpages is first mapped by nobody
+// (deferred_split_folio with partially_mapped, thp_deferred_split_page), and the unmapped subpages
+// are kept (Parked) until the split; the observable numbers are the kernel's.
+// Invariants: a pfn is in at most one tracked folio; Parked holds allocated, unmapped, off-LRU pages;
+//   a folio is queued iff it has parked pages.
 // Left out: the per-memcg queues (one node-wide queue), the mapped subpages staying on the LRU as one
 //   folio (here they are order-0 anon pages, so reclaim and compaction see them one by one).
 using MemQuest.Engine.PageAlloc;
@@ -23,6 +26,7 @@ public sealed class DeferredSplitQueue(PageAllocator pageAlloc, Func<VmEvents> e
     private sealed class SplitFolio(int head)
     {
         public int Head { get; } = head;
+        public bool Queued { get; set; }
         /// <summary>Subpages still mapped somewhere (or swapped/migrated away: those are forgotten).</summary>
         public SortedSet<int> Mapped { get; } = [];
         public SortedSet<int> Parked { get; } = [];
@@ -39,23 +43,28 @@ public sealed class DeferredSplitQueue(PageAllocator pageAlloc, Func<VmEvents> e
 
     public int Seeks => Dcache.Dcache.DefaultSeeks;
 
-    /// <summary>deferred_split_folio (partially mapped): queue the THP whose subpages start at <paramref name="head"/>.</summary>
-    public void Add(int head, int nrPages)
+    /// <summary>A THP whose PMD was split (its subpages start at <paramref name="head"/>): from now on a subpage
+    /// that nobody maps stays allocated until the folio is split or wholly unmapped.</summary>
+    public void Track(int head, int nrPages)
     {
         var f = new SplitFolio(head);
         for (int i = 0; i < nrPages; i++) { f.Mapped.Add(head + i); _byPfn[head + i] = f; }
-        _queue.Add(f);
-        events().Count(VmEventItem.ThpDeferredSplitPage);
     }
 
     /// <summary>The last mapping of subpage <paramref name="pfn"/> went: true if a queued folio keeps it
     /// (allocated until the split); the whole folio is freed when nothing of it is mapped any more.</summary>
     public bool Park(int pfn)
     {
-        if (!_byPfn.TryGetValue(pfn, out SplitFolio? f) || !f.Mapped.Remove(pfn)) return false;
+        if (_byPfn.Count == 0 || !_byPfn.TryGetValue(pfn, out SplitFolio? f) || !f.Mapped.Remove(pfn)) return false;
         f.Parked.Add(pfn);
         ParkedPages++;
-        if (f.Mapped.Count == 0) Release(f);
+        if (f.Mapped.Count == 0) { Release(f); return true; }
+        if (!f.Queued)
+        {
+            f.Queued = true;                                  // deferred_split_folio(folio, partially_mapped)
+            _queue.Add(f);
+            events().Count(VmEventItem.ThpDeferredSplitPage);
+        }
         return true;
     }
 
@@ -85,7 +94,8 @@ public sealed class DeferredSplitQueue(PageAllocator pageAlloc, Func<VmEvents> e
 
     private void Release(SplitFolio f)
     {
-        _queue.Remove(f);
+        if (f.Queued) _queue.Remove(f);
+        f.Queued = false;
         foreach (int pfn in f.Mapped) _byPfn.Remove(pfn);
         foreach (int pfn in f.Parked)
         {
@@ -99,6 +109,7 @@ public sealed class DeferredSplitQueue(PageAllocator pageAlloc, Func<VmEvents> e
 
     public void AddToDigest(DigestWriter w)
     {
+        w.Add(_byPfn.Count);
         w.Add(_queue.Count);
         foreach (SplitFolio f in _queue)
         {

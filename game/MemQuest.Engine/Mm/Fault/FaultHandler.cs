@@ -146,33 +146,32 @@ public sealed class FaultHandler(VirtualMemory vm)
         return FaultResult.Minor;
     }
 
-    /// <summary>A fault under a huge PMD: do_huge_zero_wp_pmd on the huge zero page, do_huge_pmd_wp_page on a
-    /// shared THP (copied whole here), nothing on a read or an exclusive THP.</summary>
+    /// <summary>A fault under a huge PMD (do_huge_pmd_wp_page): nothing on a read or an exclusive THP; the last
+    /// mapper of a write-protected THP reuses it; a THP shared after fork is split and only the 4 KiB page
+    /// written is copied (the fallback since Linux 5.8; verified on 6.18: thp_split_pmd +1, no new THP,
+    /// RSS unchanged); the huge zero page gets a new THP (do_huge_zero_wp_pmd) or, when none can be
+    /// allocated, is split into zero-page PTEs.</summary>
     private FaultResult HugeMapped(Process p, Vma vma, PteTable t, long addr, bool write)
     {
         int e = t.HugeEntry;
         if (!write) return FaultResult.NoFault;
         if (e > 0 && !PteTable.IsWriteProtected(e)) return FaultResult.NoFault;
         if (e > 0 && vm.Rmap.MapCount(PteTable.PfnOf(e)) == 1) { t.HugeEntry = PteTable.Present(PteTable.PfnOf(e), false); return FaultResult.Minor; }
+        if (e > 0)
+        {
+            vm.SplitHugePmd(t);
+            return PteFault(p, vma, t, addr, write);
+        }
         int head = AllocAnonPage(p, addr, Units.PageblockOrder, ThpSettings.GfpMask(vm.ThpDefrag, vma.Has(VmFlags.HugePage)));
         if (head < 0)
         {
             ThpFaultFallback++;
-            if (e > 0) return FaultResult.Oom;   // splitting a shared THP is not modelled
-            SplitHugeZero(t);
+            vm.SplitHugePmd(t);
             return PteFault(p, vma, t, addr, write);
         }
-        if (e > 0) vm.DropHuge(p.Mm!, e);
         t.HugeEntry = PteTable.Present(head, false);
         p.Mm!.RssAnonPages += Units.PageblockNrPages;
         ThpFaultAlloc++;
         return FaultResult.Minor;
-    }
-
-    /// <summary>__split_huge_zero_page_pmd: the deposited table takes over, every entry the zero page.</summary>
-    private static void SplitHugeZero(PteTable t)
-    {
-        t.HugeEntry = 0;
-        Array.Fill(t.Entries, PteTable.ZeroPage);
     }
 }

@@ -1,11 +1,13 @@
 // Models __split_huge_pmd (mm/huge_memory.c __split_huge_pmd_locked, __split_huge_zero_page_pmd),
-// kernel-spec §16: when part of a 2 MiB huge mapping is unmapped, the PMD is replaced by the PTE
+// kernel-spec §16: when part of a 2 MiB huge mapping is unmapped (or a write hits a THP shared after
+// fork: do_huge_pmd_wp_page falls back to a 4 KiB copy), the PMD is replaced by the PTE
 // page deposited under it (pgtable_trans_huge_withdraw; it was counted in VmPTE when the THP was
 // mapped, so VmPTE does not change), every PTE names its subpage (write-protected if the PMD was),
-// NR_ANON_THPS (AnonHugePages) drops by the whole 2 MiB and thp_split_pmd counts the split. The THP
-// then goes to the deferred split queue (DeferredSplitQueue), which frees the unmapped subpages.
+// NR_ANON_THPS (AnonHugePages) drops by the whole 2 MiB and thp_split_pmd counts the split. The
+// deferred split queue (DeferredSplitQueue) then keeps subpages nobody maps until the folio is split.
 // Simplification: the folio is split for every process that maps it (after fork), not only for the
-// one that unmaps; the kernel leaves the other mappers' PMDs until the deferred split.
+// one that unmaps or writes; the kernel leaves the other mappers' PMDs (so meminfo AnonHugePages
+// drops here at the first split, there when the last PMD mapping goes).
 using MemQuest.Engine.Mm.PageTables;
 using MemQuest.Engine.PageAlloc;
 using MemQuest.Engine.Reclaim;
@@ -16,7 +18,7 @@ namespace MemQuest.Engine.Mm;
 public sealed partial class VirtualMemory
 {
     /// <summary>split_huge_pmd on the PTE table <paramref name="t"/> whose PMD maps a THP or the huge zero page.</summary>
-    private void SplitHugePmd(PteTable t)
+    internal void SplitHugePmd(PteTable t)
     {
         int e = t.HugeEntry;
         CountVmEvent(VmEventItem.ThpSplitPmd);
@@ -45,8 +47,7 @@ public sealed partial class VirtualMemory
             bool wp = PteTable.IsWriteProtected(pt.HugeEntry);
             pt.HugeEntry = 0;
             for (int i = 0; i < Units.PageblockNrPages; i++) pt.Entries[i] = PteTable.Present(head + i, wp);
-            if (pt != t) CountVmEvent(VmEventItem.ThpSplitPmd);
         }
-        DeferredSplit.Add(head, Units.PageblockNrPages);
+        DeferredSplit.Track(head, Units.PageblockNrPages);
     }
 }
