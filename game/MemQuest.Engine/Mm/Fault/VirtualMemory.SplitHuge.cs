@@ -41,13 +41,21 @@ public sealed partial class VirtualMemory
             Map.Flags[head + i] |= PageFlags.Anon;
             if ((f & PageFlags.Lru) != 0) Lru.Add(head + i, list);
         }
+        RemapAsPtes(t, head);
         foreach (var hit in mappers)
         {
             PteTable pt = hit.Process.Mm!.Space.Tables.Find(hit.VirtualAddress)!;
-            bool wp = PteTable.IsWriteProtected(pt.HugeEntry);
-            pt.HugeEntry = 0;
-            for (int i = 0; i < Units.PageblockNrPages; i++) pt.Entries[i] = PteTable.Present(head + i, wp);
+            if (pt != t) RemapAsPtes(pt, head);
         }
         DeferredSplit.Track(head, Units.PageblockNrPages);
+    }
+
+    /// <summary>pgtable_trans_huge_withdraw + the PTE loop of __split_huge_pmd_locked: the deposited table maps
+    /// every subpage, write-protected if the PMD was.</summary>
+    private static void RemapAsPtes(PteTable t, int head)
+    {
+        bool wp = PteTable.IsWriteProtected(t.HugeEntry);
+        t.HugeEntry = 0;
+        for (int i = 0; i < Units.PageblockNrPages; i++) t.Entries[i] = PteTable.Present(head + i, wp);
     }
 }
