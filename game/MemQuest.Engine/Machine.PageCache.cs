@@ -68,6 +68,7 @@ public sealed partial class Machine
     private void BootPageCache()
     {
         AnonRmap = new MmAnonRmap(Mm, Processes, Swap);
+        Vmscan.Shrinkers.Add(Mm.DeferredSplit);
         Mm.SwapEntryFreed = slot => Swap.FreeEntry(slot);
         Mm.SwapEntryDuplicated = slot => Swap.DuplicateEntry(slot);
         Fs.Populate();

@@ -95,8 +95,10 @@ public sealed partial class Machine
         m.PageAlloc.ChargeHook = m.MemcgCharge.ChargeNewPage;
         m.PageAlloc.UnchargeHook = m.MemcgCharge.UnchargePage;
         m.Compaction.MemcgMigrate = m.MemcgCharge.MigrateCharge;
+        m.PageAlloc.SplitHook = m.MemcgCharge.SplitPage;
         m.BootPageCache();
         m.InitOvercommitReserves();
+        m.Mm.Library.PreloadAtBoot(MemQuest.Engine.Mm.Exec.MinimalProgram.LibraryCachePages());
         m.Sysctls.Changed += m.OnSysctlChanged;
         foreach (var (name, value) in spec.Sysctls)
         {

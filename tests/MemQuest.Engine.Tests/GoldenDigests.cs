@@ -4,5 +4,5 @@ namespace MemQuest.Engine.Tests;
 
 internal static class GoldenDigests
 {
-    public const string BootAllocStep1G = "A6C8A3726B7CC4EEA21E59022821002DA89190449BA6973EC49194FE762254BD";
+    public const string BootAllocStep1G = "D9BBFFF17E75FF7B97FFD76A47B746B62BDDBDB14A39EF021283DF82AD3A401E";
 }

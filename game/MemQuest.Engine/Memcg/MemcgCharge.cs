@@ -69,6 +69,14 @@ public sealed class MemcgCharge
         return true;
     }
 
+    /// <summary>The allocator's split hook (split_page_memcg): every page of a split block keeps the block's charge.</summary>
+    public void SplitPage(long pfn, int order)
+    {
+        int owner = _owner is null ? 0 : _owner[pfn];
+        if (owner == 0) return;
+        for (long p = pfn + 1; p < pfn + (1L << order); p++) _owner![p] = owner;
+    }
+
     /// <summary>The allocator's free hook: mem_cgroup_uncharge / __memcg_kmem_uncharge_page.</summary>
     public void UnchargePage(long pfn, int order)
     {

@@ -26,6 +26,7 @@ public sealed partial class VirtualMemory
         Library = new LibraryFilePages(machine);
         Commit = new Overcommit(machine);
         Faults = new FaultHandler(this);
+        DeferredSplit = new DeferredSplitQueue(machine.PageAlloc, () => machine.VmEvents);
         if (machine.Processes.LastPid == 0) machine.Processes.SetLastPid(BootLastPid);
     }
 
@@ -43,6 +44,8 @@ public sealed partial class VirtualMemory
     public LibraryFilePages Library { get; }
     public Overcommit Commit { get; }
     public FaultHandler Faults { get; }
+    /// <summary>Partly unmapped THPs waiting for the "thp-deferred_split" shrinker (registered with reclaim at boot).</summary>
+    public DeferredSplitQueue DeferredSplit { get; }
     public string ThpEnabled => _machine.ThpEnabled;
     public int Cpus => _machine.Cpus;
     /// <summary>/sys/kernel/mm/transparent_hugepage/defrag.</summary>
@@ -134,9 +137,13 @@ public sealed partial class VirtualMemory
             long slotStart = slot << PageTable.PmdShift;
             if (t.HugeEntry != 0)
             {
-                if (t.HugeEntry > 0) DropHuge(mm, t.HugeEntry);
-                t.HugeEntry = 0;
-                continue;
+                if (start <= slotStart && end >= slotStart + AddressSpace.PmdSize)
+                {
+                    if (t.HugeEntry > 0) DropHuge(mm, t.HugeEntry);
+                    t.HugeEntry = 0;
+                    continue;
+                }
+                SplitHugePmd(t);                 // part of a huge mapping goes: __split_huge_pmd, then zap the PTEs
             }
             int from = (int)((Math.Max(start, slotStart) - slotStart) >> Units.PageShift);
             int to = (int)((Math.Min(end, slotStart + AddressSpace.PmdSize) - slotStart) >> Units.PageShift);
@@ -184,6 +191,7 @@ public sealed partial class VirtualMemory
         Map.Flags[pfn] &= ~PageFlags.Anon;
         Node.AddStat(NodeStatItem.NrAnonPages, -(1L << order));
         if (order > 0) Node.AddStat(NodeStatItem.NrAnonTransparentHugepages, -(1L << order));
+        if (order == 0 && DeferredSplit.Park(pfn)) return;   // a subpage of a partly unmapped THP: freed at the split
         PageAlloc.FreePages(pfn, order);
     }
 
@@ -193,6 +201,7 @@ public sealed partial class VirtualMemory
         Commit.AddToDigest(w);
         Rmap.AddToDigest(w);
         Library.AddToDigest(w);
+        DeferredSplit.AddToDigest(w);
         w.Add(Faults.ThpFaultAlloc); w.Add(Faults.ThpFaultFallback);
     }
 }

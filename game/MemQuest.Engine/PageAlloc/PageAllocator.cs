@@ -58,6 +58,26 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         BuddyAllocator.FreeOnePage(zone, (int)pfn, order);
     }
 
+    /// <summary>split_page_memcg: the memcg charge of a block that split_page cuts into order-0 pages.</summary>
+    public Action<long, int>? SplitHook { get; set; }
+
+    /// <summary>split_page (mm/page_alloc.c): an allocated 2^order block becomes 2^order allocated order-0
+    /// pages, each freed on its own later (used when a THP is split).</summary>
+    public void SplitPage(long pfn, int order)
+    {
+        if (!IsAllocatedHead(pfn, out int o) || o != order)
+            throw new InvalidOperationException($"split_page: pfn {pfn} is not an allocated block of order {order}");
+        Node.Map.Order[pfn] = 0;
+        PageFlags tail = PageFlags.Head | (Node.Map.Flags[pfn] & PageFlags.MovableAlloc);
+        for (long p = pfn + 1; p < pfn + (1L << order); p++)
+        {
+            Node.Map.Flags[p] = tail;
+            Node.Map.Order[p] = 0;
+            Node.Map.Private[p] = 0;
+        }
+        SplitHook?.Invoke(pfn, order);
+    }
+
     /// <summary>Whether pfn heads an allocated block; its order if so.</summary>
     public bool IsAllocatedHead(long pfn, out int order)
     {

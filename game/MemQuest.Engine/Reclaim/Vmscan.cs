@@ -20,6 +20,9 @@ public sealed class Vmscan(PgData node, Lruvec lru, ShrinkList lists, SwapTable 
 {
     public ShrinkList Lists => lists;
 
+    /// <summary>The other registered shrinkers (register_shrinker), run after the superblock one in this order.</summary>
+    public List<IShrinker> Shrinkers { get; } = [];
+
     /// <summary>can_reclaim_anon_pages (global reclaim): a free swap slot and someone to unmap the page.</summary>
     public bool CanReclaimAnon => swap.FreePages > 0 && lists.AnonRmap is not null;
 
@@ -90,9 +93,37 @@ public sealed class Vmscan(PgData node, Lruvec lru, ShrinkList lists, SwapTable 
         return sc.NrReclaimed - before;
     }
 
-    /// <summary>shrink_slab → do_shrink_slab (mm/shrinker.c) for the superblock shrinker:
-    /// delta = (freeable &gt;&gt; priority) * 4 / seeks, capped at 2 * freeable, scanned in SHRINK_BATCH chunks.</summary>
+    /// <summary>shrink_slab → do_shrink_slab (mm/shrinker.c) for the superblock shrinker, then every other
+    /// registered shrinker: delta = (freeable &gt;&gt; priority) * 4 / seeks, capped at 2 * freeable, scanned
+    /// in SHRINK_BATCH chunks.</summary>
     public long ShrinkSlab(int priority)
+    {
+        long freed = ShrinkSuperblock(priority);
+        foreach (IShrinker s in Shrinkers) freed += DoShrinkSlab(s, priority);
+        return freed;
+    }
+
+    /// <summary>do_shrink_slab for a registered shrinker.</summary>
+    private long DoShrinkSlab(IShrinker shrinker, int priority)
+    {
+        long freeable = shrinker.CountObjects();
+        if (freeable == 0) return 0;
+        long totalScan = Math.Min((freeable >> priority) * 4 / shrinker.Seeks, 2 * freeable);
+        long freed = 0;
+        while (totalScan >= Dcache.Dcache.ShrinkBatch || totalScan >= freeable)
+        {
+            long n = Math.Min(Dcache.Dcache.ShrinkBatch, totalScan);
+            if (n == 0) break;
+            freed += shrinker.ScanObjects(n);
+            events.Count(VmEventItem.SlabsScanned, n);
+            totalScan -= n;
+            freeable = shrinker.CountObjects();
+            if (freeable == 0) break;
+        }
+        return freed;
+    }
+
+    private long ShrinkSuperblock(int priority)
     {
         long freeable = dcache.CountObjects(sysctls.Get(SysctlCatalog.VfsCachePressure));
         if (freeable == 0) return 0;

@@ -28,6 +28,7 @@ public sealed class MmAnonRmap(VirtualMemory vm, ProcessTable processes, SwapTab
             int i = (int)((hit.VirtualAddress >> Units.PageShift) & (PteTable.EntriesPerTable - 1));
             t.Entries[i] = PteTable.Present(newPfn, PteTable.IsWriteProtected(t.Entries[i]));
         }
+        vm.DeferredSplit.Forget(oldPfn);
         return true;
     }
 

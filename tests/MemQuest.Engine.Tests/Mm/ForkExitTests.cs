@@ -67,6 +67,19 @@ public sealed class ForkExitTests
         Assert.Equal(procs, box.Machine.Processes.TaskList.Count);
     }
 
+    [Fact]   // kernel-spec §9.2: mode 0 checks each VMA of the copy on its own against totalram + swap
+    public void Fork_Mode0HeapBiggerThanHalfOfRam_SucceedsWhereMode2Fails()
+    {
+        var box = new MmTestBox(1L << 20);
+        Process parent = box.Spawn("redis", new LabProgramSpec(MapBytes: 640L << 20, TouchBytes: 1 << 20));
+        long committed = box.Vm.Commit.CommittedPages;
+        Process? child = box.Vm.Fork(parent, out Errno e);
+        Assert.Equal(Errno.Ok, e);
+        Assert.NotNull(child);
+        Assert.True(box.Vm.Commit.CommittedPages - committed >= 640L << 8);   // the copy is charged: Committed_AS > RAM now
+        Assert.True(Units.K(box.Vm.Commit.CommittedPages) > 1L << 20);
+    }
+
     [Fact]
     public void Fork_Mode1SameHeap_Succeeds()
     {

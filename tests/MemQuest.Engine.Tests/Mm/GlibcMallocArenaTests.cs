@@ -7,6 +7,25 @@ namespace MemQuest.Engine.Tests.Mm;
 
 public sealed class GlibcMallocArenaTests
 {
+    [Fact]   // kernel-spec §10: free of the top chunk trims the heap by brk once it exceeds M_TRIM_THRESHOLD, keeping M_TOP_PAD
+    public void Free_HeapChunksBackIntoTheTop_TrimsTheHeapKeepingTopPad()
+    {
+        var box = new MmTestBox();
+        Process p = box.Bare();
+        var m = new GlibcMalloc();
+        m.Malloc(box.Vm, p, 16);
+        var chunks = new List<long>();
+        for (int i = 0; i < 4; i++) chunks.Add(m.Malloc(box.Vm, p, 100 * 1024).Address);   // below the mmap threshold: heap
+        long brk = p.Mm!.Space.Brk, size = MmTestBox.SizeKb(p);
+        Assert.True(brk - m.HeapStart > 400 * 1024);
+        MallocResult last = null!;
+        for (int i = chunks.Count - 1; i >= 0; i--) last = m.Free(box.Vm, p, chunks[i]);
+        Assert.True(last.TrimmedBytes > 0);
+        Assert.Equal(brk - p.Mm.Space.Brk, (MmTestBox.SizeKb(p) - size) * -1024);    // VmSize gives back what brk did
+        // systrim: extra = ALIGN_DOWN(top - M_TOP_PAD - MINSIZE - 1, page), so the top keeps pad + MINSIZE + 1 .. + 4096
+        Assert.InRange(m.TopBytes, GlibcMalloc.TopPad + GlibcMalloc.MinSize + 1, GlibcMalloc.TopPad + GlibcMalloc.MinSize + 4096);
+    }
+
     [Fact]
     public void Malloc_TwentyThreadsOnTwoCpus_CreatesFifteenThreadArenasOf64MiB()
     {

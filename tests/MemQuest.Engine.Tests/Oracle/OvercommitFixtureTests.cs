@@ -40,6 +40,30 @@ public sealed class OvercommitFixtureTests
         Assert.Equal(fx.GetProperty("after").GetProperty("self_VmStk_kb").GetInt64(), Units.K(probe.Mm!.StackVmPages));
     }
 
+    [Fact]
+    public void OvercommitJson_Mode0KernelLog_SameRefusalsPrintTheSameLinesTenAtMost()
+    {
+        // mode0.kernel_log: the first ten refusals of the bisection (burst 10 of pr_warn_ratelimited), each
+        // "__vm_enough_memory: pid: N, comm: overcommit, bytes: B not enough memory for the allocation"
+        JsonElement fx = OracleFixture.Load("overcommit.json").GetProperty("outputs").GetProperty("mode0");
+        string[] logged = fx.GetProperty("kernel_log").EnumerateArray().Select(l => l.GetString()!)
+            .Where(l => l.Contains(" bytes: ")).ToArray();
+        Assert.Equal(10, logged.Length);
+        var box = new MmTestBox(MmTestBox.OracleMemTotalKb);
+        Process probe = box.Bare("overcommit");
+        int oraclePid = fx.GetProperty("pid").GetInt32();
+        long before = box.Machine.Kmsg.Written;
+        foreach (string line in logged)
+        {
+            long bytes = long.Parse(line.Split("bytes: ")[1].Split(' ')[0]);
+            Assert.False(TryMap(box, probe, bytes, false, true));
+        }
+        Assert.False(TryMap(box, probe, fx.GetProperty("bisect").GetProperty("first_fail_bytes").GetInt64(), false, true));
+        Assert.Equal(10, box.Machine.Kmsg.Written - before);        // the eleventh refusal in the window is suppressed
+        string[] printed = box.Machine.Kmsg.Lines.TakeLast(10).Select(l => l[(l.IndexOf("] ", StringComparison.Ordinal) + 2)..]).ToArray();
+        Assert.Equal(logged.Select(l => l.Replace($"pid: {oraclePid},", $"pid: {probe.Pid},", StringComparison.Ordinal)), printed);
+    }
+
     private static bool TryMap(MmTestBox box, Process p, long bytes, bool noReserve, bool writable)
     {
         long addr = box.Vm.MmapAnon(p, bytes, writable, noReserve);

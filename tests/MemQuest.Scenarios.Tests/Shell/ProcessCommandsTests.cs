@@ -70,7 +70,11 @@ public sealed class ProcessCommandsTests
     {
         var sh = Lab();
         ShellResult r = sh.Run("spawn huge --map 64G");
-        Assert.Equal("mmap: Cannot allocate memory\n", r.Stderr);
+        Assert.Equal("mmap: Cannot allocate memory\n", r.Stderr);   // the program's perror("mmap")
+        Assert.Equal("", r.Stdout);
+        // the kernel's own line (mm/util.c pr_warn_ratelimited; overcommit.json kernel_log), pid 1001 = huge
+        Assert.EndsWith("] __vm_enough_memory: pid: 1001, comm: huge, bytes: 68719476736 not enough memory for the allocation\n",
+            sh.Run("dmesg").Stdout);
         Assert.True(sh.Run("spawn huge --map 64G --noreserve").Succeeded);
     }
 
@@ -79,9 +83,38 @@ public sealed class ProcessCommandsTests
     {
         var sh = Lab("vm.overcommit_memory=2");
         Assert.True(sh.Run("spawn redis --map 1500M --write 1500M").Succeeded);
-        Assert.Equal("fork: Cannot allocate memory\n", sh.Run("fork redis").Stderr);
+        ShellResult r = sh.Run("fork redis");
+        Assert.Equal("fork: Cannot allocate memory\n", r.Stderr);
+        Assert.Equal(1, r.ExitCode);
+        Assert.EndsWith($"] __vm_enough_memory: pid: 1001, comm: redis, bytes: {1500L << 20} not enough memory for the allocation\n",
+            sh.Run("dmesg").Stdout);
         Assert.True(sh.Run("sysctl vm.overcommit_memory=1").Succeeded);
         Assert.StartsWith("[1002] redis (child of 1001)", sh.Run("fork redis").Stdout);
+    }
+
+    [Fact]
+    public void Spawn_Mode2CommitLimitReached_PrintsBashForkEnomem()
+    {
+        var sh = Lab("vm.overcommit_memory=2");
+        Assert.True(sh.Run("sysctl vm.overcommit_kbytes=2048").Succeeded);   // CommitLimit 2048 kB: a few programs fit
+        ShellResult r = sh.Run("spawn p1");
+        for (int i = 2; r.Succeeded && i < 20; i++) r = sh.Run($"spawn p{i}");
+        Assert.Equal("bash: fork: Cannot allocate memory\n", r.Stderr);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(" not enough memory for the allocation\n", sh.Run("dmesg").Stdout);
+    }
+
+    [Fact]
+    public void ThpEnabled_WriteAlways_BracketsMoveAndABadModeIsRefusedLikeTheKernel()
+    {
+        var sh = Lab();
+        const string file = "/sys/kernel/mm/transparent_hugepage/enabled";
+        Assert.True(sh.Run($"echo always > {file}").Succeeded);
+        Assert.Equal("[always] madvise never\n", sh.Run($"cat {file}").Stdout);
+        Assert.Equal("bash: echo: write error: Invalid argument\n", sh.Run($"echo bogus > {file}").Stderr);   // enabled_store: -EINVAL
+        Assert.Equal("[always] madvise never\n", sh.Run($"cat {file}").Stdout);
+        Assert.True(sh.Run("spawn c --map 8M --write 8M").Succeeded);   // always: no MADV_HUGEPAGE needed
+        Assert.Contains("\nAnonHugePages:      8192 kB\n", sh.Run("cat /proc/meminfo").Stdout);
     }
 
     [Fact]

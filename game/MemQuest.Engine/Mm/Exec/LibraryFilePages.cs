@@ -5,6 +5,8 @@
 // neither dropped by drop_caches nor reclaimed nor migrated, so the PTEs stay valid; after the last
 // unmap the page stays cached as an ordinary clean page-cache page.
 // Invariants: a page's mapcount is the number of PTEs pointing at it; Mapped iff mapcount &gt; 0.
+// At boot the C library's pages are read in (PreloadAtBoot): a real box has them cached by the time
+// anyone logs in, so a spawned process finds them there.
 // Left out: readahead, fault-around, files that are missing from the filesystem (created on demand).
 using MemQuest.Engine.Filemap;
 using MemQuest.Engine.PageAlloc;
@@ -26,6 +28,15 @@ public sealed class LibraryFilePages(Machine machine)
     /// <paramref name="index"/> with one more mapper; -1 if it could not be read in.</summary>
     public int Map(string file, long index)
     {
+        int pfn = Find(file, index, majorFault: true);
+        return pfn < 0 ? -1 : Map(pfn);
+    }
+
+    /// <summary>filemap_fault without the mapping (__do_fault for do_cow_fault, which copies the page into a
+    /// new anon page): the page-cache page of <paramref name="file"/> at <paramref name="index"/>, read in
+    /// from disk when missing (a major fault when <paramref name="majorFault"/>); -1 if it could not be read.</summary>
+    public int Find(string file, long index, bool majorFault)
+    {
         Inode? inode = machine.Fs.Lookup(file, out _) ?? CreateFile(file);
         if (inode is null || inode.IsDirectory) return -1;
         inode.SizeBytes = Math.Max(inode.SizeBytes, (index + 1) << Units.PageShift);
@@ -34,10 +45,19 @@ public sealed class LibraryFilePages(Machine machine)
         {
             pfn = machine.PageCache.ReadPage(inode, index);
             if (pfn == MemMap.NoPfn) return -1;
-            machine.VmEvents.Count(VmEventItem.Pgmajfault);
+            if (majorFault) machine.VmEvents.Count(VmEventItem.Pgmajfault);
         }
         machine.PageCache.MarkAccessed(pfn);
-        return Map(pfn);
+        return pfn;
+    }
+
+    /// <summary>What a box that has booted its userspace holds in the page cache: every page of the C library
+    /// and the dynamic loader that exec of a dynamically linked program faults in (read or copied), read
+    /// once and referenced, not mapped (no simulated process maps them yet). Called once at boot, after the
+    /// kernel's initcalls (so the overcommit reserves do not see it).</summary>
+    public void PreloadAtBoot(IEnumerable<(string File, long Index)> pages)
+    {
+        foreach (var (file, index) in pages) Find(file, index, majorFault: false);
     }
 
     private Inode? CreateFile(string file)

@@ -58,6 +58,24 @@ public static class MinimalProgram
 
     public static readonly ImageSegment Stack = new(0, 33, RW | VmFlags.Stack | Acct, null, 0, "[stack]", 0, 3);
 
+    /// <summary>The (file, page index) pairs of libc.so.6 and ld-linux that exec of this program brings into the
+    /// page cache: the pages it maps from the file and the file pages its private writes copy (do_cow_fault
+    /// reads the file page before copying it). In file order, each once.</summary>
+    public static IEnumerable<(string File, long Index)> LibraryCachePages()
+    {
+        var files = new List<string>();
+        var indexes = new Dictionary<string, SortedSet<long>>(StringComparer.Ordinal);
+        foreach (ImageSegment seg in Libraries)
+        {
+            if (seg.File is null) continue;
+            if (!indexes.TryGetValue(seg.File, out SortedSet<long>? set)) { indexes[seg.File] = set = []; files.Add(seg.File); }
+            int touched = Math.Max(seg.ResidentFile, seg.ResidentAnon);
+            for (int i = 0; i < touched; i++) set.Add(seg.FilePageOffset + i);
+        }
+        foreach (string file in files)
+            foreach (long index in indexes[file]) yield return (file, index);
+    }
+
     /// <summary>fork + execve of a minimal C program named <paramref name="comm"/> by <paramref name="parentPid"/>
     /// (uid 0); with <paramref name="stdioHeap"/> it has made its first malloc (stdout buffer). Null with ENOMEM.</summary>
     public static Process? Spawn(VirtualMemory vm, string comm, int parentPid, long tick, bool stdioHeap, out Errno error)

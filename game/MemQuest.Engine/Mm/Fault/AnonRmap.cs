@@ -57,6 +57,21 @@ public sealed class AnonRmap(MemMap map)
         return true;
     }
 
+    /// <summary>__split_huge_page_tail's rmap side: after split_page, every subpage of the THP headed at
+    /// <paramref name="head"/> is its own anon page at its own address, with the THP's family and mapcount.</summary>
+    public void SplitHuge(int head, int nrPages)
+    {
+        int headSlot = map.Private[head];
+        for (int i = 1; i < nrPages; i++)
+        {
+            int slot = _free.Count > 0 ? _free.Pop() : Grow();
+            _vpn[slot] = _vpn[headSlot] + i;
+            _family[slot] = _family[headSlot];
+            _mapcount[slot] = _mapcount[headSlot];
+            map.Private[head + i] = slot;
+        }
+    }
+
     public void JoinFamily(Process p)
     {
         if (!_families.TryGetValue(p.AnonFamily, out List<Process>? list)) _families.Add(p.AnonFamily, list = []);

@@ -72,6 +72,8 @@ public sealed class FaultHandler(VirtualMemory vm)
             return FaultResult.Minor;
         }
         if (!write || e == PteTable.SpecialPage) return FaultResult.NoFault;
+        if (e == 0 && vma.File is not null && vm.Library.Find(vma.File, FileIndex(vma, addr), majorFault: true) < 0)
+            return FaultResult.Oom;                       // do_cow_fault: __do_fault reads the file page it copies
         if (e > 0)
         {
             int pfn = PteTable.PfnOf(e);
@@ -94,12 +96,15 @@ public sealed class FaultHandler(VirtualMemory vm)
 
     private FaultResult MapFilePage(MmStruct mm, Vma vma, PteTable t, int i, long addr)
     {
-        int pfn = vm.Library.Map(vma.File!, (vma.FileOffsetBytes + addr - vma.Start) >> Units.PageShift);
+        int pfn = vm.Library.Map(vma.File!, FileIndex(vma, addr));
         if (pfn < 0) return FaultResult.Oom;
         t.Entries[i] = PteTable.Present(pfn, false);
         mm.RssFilePages++;
         return FaultResult.Minor;
     }
+
+    /// <summary>linear_page_index: the file page an address of a file VMA maps.</summary>
+    private static long FileIndex(Vma vma, long addr) => (vma.FileOffsetBytes + addr - vma.Start) >> Units.PageShift;
 
     /// <summary>alloc_anon_folio + folio_add_new_anon_rmap + folio_add_lru_vma: a new anon page (or THP) on the inactive anon LRU.</summary>
     private int AllocAnonPage(Process p, long addr, int order, GfpFlags gfp)
@@ -141,33 +146,32 @@ public sealed class FaultHandler(VirtualMemory vm)
         return FaultResult.Minor;
     }
 
-    /// <summary>A fault under a huge PMD: do_huge_zero_wp_pmd on the huge zero page, do_huge_pmd_wp_page on a
-    /// shared THP (copied whole here), nothing on a read or an exclusive THP.</summary>
+    /// <summary>A fault under a huge PMD (do_huge_pmd_wp_page): nothing on a read or an exclusive THP; the last
+    /// mapper of a write-protected THP reuses it; a THP shared after fork is split and only the 4 KiB page
+    /// written is copied (the fallback since Linux 5.8; verified on 6.18: thp_split_pmd +1, no new THP,
+    /// RSS unchanged); the huge zero page gets a new THP (do_huge_zero_wp_pmd) or, when none can be
+    /// allocated, is split into zero-page PTEs.</summary>
     private FaultResult HugeMapped(Process p, Vma vma, PteTable t, long addr, bool write)
     {
         int e = t.HugeEntry;
         if (!write) return FaultResult.NoFault;
         if (e > 0 && !PteTable.IsWriteProtected(e)) return FaultResult.NoFault;
         if (e > 0 && vm.Rmap.MapCount(PteTable.PfnOf(e)) == 1) { t.HugeEntry = PteTable.Present(PteTable.PfnOf(e), false); return FaultResult.Minor; }
+        if (e > 0)
+        {
+            vm.SplitHugePmd(t);
+            return PteFault(p, vma, t, addr, write);
+        }
         int head = AllocAnonPage(p, addr, Units.PageblockOrder, ThpSettings.GfpMask(vm.ThpDefrag, vma.Has(VmFlags.HugePage)));
         if (head < 0)
         {
             ThpFaultFallback++;
-            if (e > 0) return FaultResult.Oom;   // splitting a shared THP is not modelled
-            SplitHugeZero(t);
+            vm.SplitHugePmd(t);
             return PteFault(p, vma, t, addr, write);
         }
-        if (e > 0) vm.DropHuge(p.Mm!, e);
         t.HugeEntry = PteTable.Present(head, false);
         p.Mm!.RssAnonPages += Units.PageblockNrPages;
         ThpFaultAlloc++;
         return FaultResult.Minor;
-    }
-
-    /// <summary>__split_huge_zero_page_pmd: the deposited table takes over, every entry the zero page.</summary>
-    private static void SplitHugeZero(PteTable t)
-    {
-        t.HugeEntry = 0;
-        Array.Fill(t.Entries, PteTable.ZeroPage);
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class VirtualMemory
             unmapped++;
         }
         Node.AddStat(MemQuest.Engine.PageAlloc.NodeStatItem.NrAnonPages, -1);
+        DeferredSplit.Forget(pfn);
         return true;
     }
 }

@@ -3,7 +3,12 @@
 // overcommit_kbytes plus swap, and the admission decision of modes 0 (heuristic), 1 (always) and
 // 2 (never) with the admin and user reserves.
 // Invariants: CommittedPages == sum of charged VMA pages of all live mms (+ charges in flight).
+// A refusal is what the 6.x kernel does (mm/util.c): pr_warn_ratelimited of
+// "__vm_enough_memory: pid: %d, comm: %s, bytes: %lu not enough memory for the allocation" with the
+// caller's pid and comm (the forking parent for fork) and the refused size, then -ENOMEM. The oracle
+// logged exactly that line (overcommit.json, kernel-spec §9.2); the caller prints its own error.
 // Left out: hugetlb pages (none), the per-CPU counter slop (the sim's counter is exact).
+using MemQuest.Engine.Events;
 using MemQuest.Engine.Sysctl;
 
 namespace MemQuest.Engine.Mm.Mmap;
@@ -15,6 +20,9 @@ public sealed class Overcommit(Machine machine)
 
     /// <summary>The last refusal's kernel log line (`__vm_enough_memory: pid: ...`), or null.</summary>
     public string? LastRefusal { get; private set; }
+
+    /// <summary>The pr_warn_ratelimited state of the refusal message (one per call site).</summary>
+    private readonly RatelimitState _refusalRatelimit = new("__vm_enough_memory");
 
     public long TotalSwapPages => machine.Swap.TotalPages;
 
@@ -54,11 +62,16 @@ public sealed class Overcommit(Machine machine)
     {
         CommittedPages -= pages;
         LastRefusal = $"__vm_enough_memory: pid: {p.Pid}, comm: {p.Comm}, bytes: {pages << Units.PageShift} not enough memory for the allocation";
+        if (_refusalRatelimit.Allow(machine.UptimeMs, machine.Kmsg.Printk)) machine.Kmsg.Printk(LastRefusal);
         return Errno.ENOMEM;
     }
 
     /// <summary>vm_unacct_memory: munmap, exit and failed operations give the charge back.</summary>
     public void Unaccount(long pages) => CommittedPages -= pages;
 
-    public void AddToDigest(DigestWriter w) => w.Add(CommittedPages);
+    public void AddToDigest(DigestWriter w)
+    {
+        w.Add(CommittedPages);
+        _refusalRatelimit.AddToDigest(w);
+    }
 }
