@@ -45,7 +45,7 @@ public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
         if (saves.Setting(GameSaves.ColoursSetting) is { } colours) _sixteenColors = colours == "16";
         Theme.UseSixteenColors(app, _sixteenColors);
         _flow = new IncidentFlow(app, options, saves, () => _quitting, () => { _quitting = true; app.RequestStop(); }, _clock);
-        using var title = new TitleScreen(TitleMenu.For(null, null, _sixteenColors), Quit);
+        using var title = new TitleScreen(Menu(), Quit);
         _profiles = new ProfileMenu(saves, title, _flow.Catalog, () => title.SetMenu(Menu()));
         title.SetMenu(Menu());
         title.Chosen += choice => OnChoice(app, title, choice);

@@ -17,11 +17,14 @@ public sealed record EventPlay(string EventId, Ticket Ticket)
 
     public IReadOnlyList<string> Incidents => Ticket.Seeds.Select(s => s.Incident).ToList();
 
-    /// <summary>Refuses the hint command when the event has hints off (a run that bought one would not count).</summary>
-    public string? Refuse(string line) =>
-        !Ticket.HintsAllowed && (line == "hint" || line.StartsWith("hint ", StringComparison.Ordinal))
+    /// <summary>Refuses buying a hint when the event has hints off (a run that bought one would not count).</summary>
+    public string? Refuse(string line)
+    {
+        string[] words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return !Ticket.HintsAllowed && words is ["hint", "buy", ..]
             ? $"hints are off in the event {EventId}: a run that buys one is not counted"
             : null;
+    }
 
     /// <summary>What the console says when the incident starts: whose seed, the rules, the window.</summary>
     public IEnumerable<string> Notes(DateTimeOffset now)
