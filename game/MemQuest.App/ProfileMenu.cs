@@ -117,6 +117,7 @@ public sealed class ProfileMenu(GameSaves saves, TitleScreen title, ContentCatal
             if (i == 2) { title.ShowNote("Nothing is saved until the save is repaired (Profile on this menu). " + saves.Message); return; }
             string result = i == 0 ? saves.Rebuild() : saves.StartFresh();
             changed();
+            if (saves.NeedsRepair) { OfferRepair(); return; }   // the rebuild failed: its reason is the note; offer the rest again
             title.ShowNote(result);
             if (saves.NeedsProfile) CreateFirst();
         });

@@ -27,6 +27,7 @@ public sealed class TitleScreen : Window
     private readonly PromptOverlay _prompt = new();
     private readonly ConfirmOverlay _confirm = new();
     private Action<int>? _onChoice;
+    private string _noteText = "";
 
     public TitleScreen(TitleMenu menu, Action? requestQuit = null)
     {
@@ -45,6 +46,7 @@ public sealed class TitleScreen : Window
             new Shortcut(Key.Q.WithCtrl, "Quit", () => RequestQuit(), ""),
         ]));
         AddOverlays();
+        ViewportChanged += (_, _) => ShowNote(_noteText);
         SetMenu(menu);
         _list.SelectedItem = menu.Entries.ToList().FindIndex(e => e.Unavailable is null);
         _list.SetFocus();
@@ -76,7 +78,11 @@ public sealed class TitleScreen : Window
     }
 
     /// <summary>Show a line under the menu (why an entry is unavailable, a setting changed).</summary>
-    public void ShowNote(string text) => _note.Text = Wrap(text, Math.Max(20, Viewport.Width - 4));
+    public void ShowNote(string text)
+    {
+        _noteText = text;
+        _note.Text = Wrap(text, Math.Max(20, (Viewport.Width > 0 ? Viewport.Width : App?.Screen.Width ?? 80) - 4));
+    }
 
     public string Note => _note.Text ?? "";
 
@@ -133,6 +139,10 @@ public sealed class TitleScreen : Window
     public void AskChoice(string title, IReadOnlyList<string> entries, Action<int> chosen)
     {
         _choice.Title = title;
+        _choice.X = Pos.Center();
+        _choice.Y = 1;   // over the banner, so the note under the menu (what happened, why) stays readable
+        _choice.Width = Math.Min(76, Math.Max(title.Length + 6, entries.Max(e => e.Length) + 4));
+        _choice.Height = Math.Min(entries.Count + 2, 12);
         _onChoice = chosen;
         _choice.Open(entries);
         SetNeedsDraw();
