@@ -46,7 +46,7 @@ public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
         Theme.UseSixteenColors(app, _sixteenColors);
         _flow = new IncidentFlow(app, options, saves, () => _quitting, () => { _quitting = true; app.RequestStop(); }, _clock);
         using var title = new TitleScreen(Menu(), Quit);
-        _profiles = new ProfileMenu(saves, title, _flow.Catalog, () => title.SetMenu(Menu()));
+        _profiles = new ProfileMenu(saves, title, _flow.Catalog, () => { UseProfileColours(app); title.SetMenu(Menu()); });
         title.SetMenu(Menu());
         title.Chosen += choice => OnChoice(app, title, choice);
         title.EntryChosen += entry => OnEntry(title, entry);
@@ -54,6 +54,14 @@ public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
         app.Run(title, OnError);
         void Quit() => RequestQuit(app);
         return 0;
+    }
+
+    /// <summary>After a profile switch or import: that profile's colour setting, if it has one.</summary>
+    private void UseProfileColours(IApplication app)
+    {
+        if (_saves?.Setting(GameSaves.ColoursSetting) is not { } colours || (colours == "16") == _sixteenColors) return;
+        _sixteenColors = colours == "16";
+        Theme.UseSixteenColors(app, _sixteenColors);
     }
 
     /// <summary>The saves folder given in the options, else the one `memquest profile` uses.</summary>
