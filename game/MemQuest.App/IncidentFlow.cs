@@ -173,7 +173,7 @@ public sealed class IncidentFlow
         ScoreCard card = Scorer.Score(s, outcome, Scorer.HiddenRuns(s, outcome.Log), solutionSeen: false, par);
         _saves.RecordRun(RunRecords.Finished(new PlayKey(s.Id, ev?.EventId), session, card));
         bool hasNext = NextAfter(s, ev) is not null;
-        using var debrief = new DebriefScreen(session, card, _exportDirectory, hasNext);
+        using var debrief = new DebriefScreen(session, card, _exportDirectory, hasNext, ev?.ParLocked(_clock.GetUtcNow()));
         _app.Run(debrief);
         return debrief.Choice;
     }

@@ -26,6 +26,10 @@ public sealed record EventPlay(string EventId, Ticket Ticket)
             : null;
     }
 
+    /// <summary>While the event runs, par and the debrief's root cause stay hidden (game-design §3); null once it ended.</summary>
+    public string? ParLocked(DateTimeOffset now) =>
+        now > Ticket.EndUtc ? null : $"Par, the root cause and the postmortem unlock when {EventId} ends ({Ticket.EndUtc:yyyy-MM-dd HH:mm} UTC).";
+
     /// <summary>What the console says when the incident starts: whose seed, the rules, the window.</summary>
     public IEnumerable<string> Notes(DateTimeOffset now)
     {

@@ -1,15 +1,17 @@
 // The player's side of a team event through the game: `event join` keeps the ticket in the
 // profile, the title screen lists the event, its incident plays on the ticket's seed with the
-// event's rules (hints off here), the finished run is kept in the save, and `event submit` sends
-// it from there to a judge that counts it.
+// event's rules (hints off here; par and the root cause held back until it ends), the finished
+// run is kept in the save, and `event submit` sends it from there to a judge that counts it.
 using MemQuest.App.Cli;
 using MemQuest.App.Events;
 using MemQuest.App.Saves;
+using MemQuest.App.Screens;
 using MemQuest.App.Tests.Events;
 using MemQuest.App.Tests.Screens;
 using MemQuest.Persistence.Documents;
 using MemQuest.Scenarios.Events;
 using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
 
 namespace MemQuest.App.Tests.Saves;
 
@@ -46,7 +48,12 @@ public sealed class GameEventTests : IDisposable
             .When("the refusal", app => GameScript.Screen(app).Contains("a run that buys one is not counted", StringComparison.Ordinal), _ => { })
             .Type("root#", TestIncident.Fix)
             .OnIncident(s => { Assert.Equal(0, s.Session.Incident.Hints.Bought); s.Session.RunToEnd(); s.Refresh(); })
-            .When("Debrief", Key.F10)
+            .When("Par, the root cause and the postmortem unlock when golden-day ends", Key.F4)
+            .When("the export refused", app => app.TopRunnable is DebriefScreen, app =>
+            {
+                Assert.Empty(Directory.GetFiles(_game.Saves, "postmortem-*"));
+                app.InjectKey(Key.F10);
+            })
             .When("Event golden-day", Key.F10)
             .When("Profile: Ada", Key.Q.WithCtrl)
             .Run(_game.Options, clock: clock);
