@@ -19,6 +19,9 @@ public sealed record PlayKey(string ScenarioId, string? EventId = null)
             : new PlayKey(scenarioId);
     }
 
+    /// <summary>True for the ids of any event's plays (not the campaign's).</summary>
+    public static bool IsEventId(string id) => id.StartsWith(EventPrefix, StringComparison.Ordinal);
+
     /// <summary>True for the ids of one event's plays.</summary>
     public static bool IsOfEvent(string id, string eventId) => id.StartsWith($"{EventPrefix}{eventId}.", StringComparison.Ordinal);
 }

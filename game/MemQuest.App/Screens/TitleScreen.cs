@@ -70,13 +70,6 @@ public sealed class TitleScreen : Window
         _list.SelectedItem = keep is int k && k < menu.Entries.Count ? k : 0;
     }
 
-    /// <summary>Selects the first entry with this choice (e.g. Profile after a first-run note).</summary>
-    public void Select(TitleChoice choice)
-    {
-        int i = _menu.Entries.ToList().FindIndex(e => e.Choice == choice);
-        if (i >= 0) _list.SelectedItem = i;
-    }
-
     /// <summary>Show a line under the menu (why an entry is unavailable, a setting changed).</summary>
     public void ShowNote(string text)
     {

@@ -23,5 +23,7 @@ public sealed class PlayKeyTests
         Assert.True(PlayKey.IsOfEvent("ev.day.netcap-buffer", "day"));
         Assert.False(PlayKey.IsOfEvent("ev.day2.netcap-buffer", "day"));
         Assert.False(PlayKey.IsOfEvent("netcap-buffer", "day"));
+        Assert.True(PlayKey.IsEventId("ev.day.netcap-buffer"));
+        Assert.False(PlayKey.IsEventId("netcap-buffer"));
     }
 }
