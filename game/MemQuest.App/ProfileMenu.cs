@@ -102,11 +102,15 @@ public sealed class ProfileMenu(GameSaves saves, TitleScreen title, ContentCatal
     }
 
     private void Import() =>
-        title.AskText("Import", "Import a profile from this file (written by Export or 'memquest profile export'):", "", path =>
-        {
-            title.ShowNote(saves.Import(path));
-            changed();
-        });
+        title.AskText("Import", "Import a profile from this file (written by Export or 'memquest profile export'):", "", path => ImportAs(path, null));
+
+    private void ImportAs(string path, string? name)
+    {
+        title.ShowNote(saves.Import(path, name, out string? taken));
+        changed();
+        if (taken is not null)
+            title.AskText("Import", $"A profile named '{taken}' already exists here.\nImport it under this name (Esc: do not import):", taken + " 2", other => ImportAs(path, other));
+    }
 
     private void OfferRepair()
     {

@@ -192,14 +192,25 @@ public sealed class GameSaves : IDisposable
         catch (Exception e) when (e is SaveException or IOException or UnauthorizedAccessException or ArgumentException) { return $"Not exported: {e.Message}"; }
     }
 
-    /// <summary>Adds the profile in <paramref name="file"/> (checked fully first) and makes it current; returns what happened.</summary>
-    public string Import(string file)
+    /// <summary>
+    /// Adds the profile in <paramref name="file"/> (checked fully first), named <paramref name="asName"/>
+    /// if given, and makes it current; returns what happened. <paramref name="takenName"/> is set when
+    /// a profile of that name exists already (nothing is imported): ask for another name.
+    /// </summary>
+    public string Import(string file, string? asName, out string? takenName)
     {
+        takenName = null;
         if (!CanWrite) return WhyNoWrites;
         try
         {
             ProfileExportFile export = ProfileExport.ReadFile(Path.GetFullPath(file.Trim()));
-            Profile = _store!.ImportProfile(export);
+            string name = asName?.Trim() ?? export.Profile.Name;
+            if (_store!.FindProfile(name) is not null)
+            {
+                takenName = name;
+                return $"A profile named '{name}' already exists here; nothing was imported.";
+            }
+            Profile = _store.ImportProfile(export, name);
             MarkSelected();
             return $"Imported profile '{Profile!.Name}' ({export.Progress.Count} incidents, {export.Runs.Count} runs); it is now the current profile.";
         }

@@ -74,26 +74,10 @@ public sealed class TitleScreen : Window
     public void ShowNote(string text)
     {
         _noteText = text;
-        _note.Text = Wrap(text, Math.Max(20, (Viewport.Width > 0 ? Viewport.Width : App?.Screen.Width ?? 80) - 4));
+        _note.Text = TextWrap.Wrap(text, Math.Max(20, (Viewport.Width > 0 ? Viewport.Width : App?.Screen.Width ?? 80) - 4));
     }
 
     public string Note => _note.Text ?? "";
-
-    private static string Wrap(string text, int width)
-    {
-        var lines = new List<string>();
-        foreach (string paragraph in text.Split('\n'))
-        {
-            string line = "";
-            foreach (string word in paragraph.Split(' '))
-            {
-                if (line.Length > 0 && line.Length + 1 + word.Length > width) { lines.Add(line); line = ""; }
-                line = line.Length == 0 ? word : line + " " + word;
-            }
-            lines.Add(line);
-        }
-        return string.Join("\n", lines);
-    }
 
     private void Choose()
     {

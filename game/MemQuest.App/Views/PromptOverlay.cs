@@ -41,10 +41,11 @@ public sealed class PromptOverlay : View
     public void Ask(string title, string question, string initial, Action<string> onAnswer)
     {
         Title = title;
-        _question.Text = question;
+        int width = (App?.Screen.Width ?? 80) * 9 / 10 - 4;
+        _question.Text = Presentation.TextWrap.Wrap(question, Math.Max(20, width));
         _field.Text = initial;
         _onAnswer = onAnswer;
-        Height = question.Split('\n').Length + 5;
+        Height = _question.Text.Split('\n').Length + 5;
         Visible = true;
         _field.SetFocus();
         _field.MoveEnd();

@@ -108,6 +108,29 @@ public sealed class ProfileMenuTests : IDisposable
     }
 
     [Fact]
+    public void Import_NameTaken_AsksForAnotherNameAndImportsUnderIt()
+    {
+        TwoProfilesAdaSolved();
+        string file = _game.Saves + "-ada.json";
+        _game.WithStore(s =>
+        {
+            Persistence.Export.ProfileExport.WriteFile(s.ExportProfile(s.FindProfile("Ada")!.Id), file);
+            return 0;
+        });
+        new GameScript()
+            .When("Profile: Ada", ToProfile)
+            .When("Import a profile", Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.Enter)
+            .Type("Import a profile from this file", file)
+            .When("the name prompt", app => GameScript.Screen(app).Contains("Import it under this name", StringComparison.Ordinal), app => { for (int i = 0; i < 10; i++) app.InjectKey(Key.Backspace); })
+            .Type("Import it under this name", "Ada copy")
+            .When("the import note", app => Note(app, "Imported profile 'Ada copy'"), app => app.InjectKey(Key.Q.WithCtrl))
+            .Run(_game.Options);
+        ProfileDocument copy = _game.WithStore(s => s.FindProfile("Ada copy"))!;
+        Assert.Equal(700, _game.WithStore(s => s.FindProgress(copy.Id, "netcap-buffer"))!.BestScore);
+        File.Delete(file);
+    }
+
+    [Fact]
     public void Import_MalformedFile_SaysWhyAndChangesNothing()
     {
         _game.CreateProfile("Cy");
