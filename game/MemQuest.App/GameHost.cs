@@ -1,8 +1,10 @@
 // The composition root (architecture §4 App): decides between the TUI and the plain line mode,
 // creates the Terminal.Gui application, rebinds the keys (Esc never quits; Ctrl+Q quits from any
-// screen), and moves between screens: title → lab setup → lab, and back.
+// screen), opens the save (GameSaves: the lock is held until the game ends), and moves between
+// screens: title → campaign / event / lab / profile, and back.
 using MemQuest.App.Cli;
 using MemQuest.App.Presentation;
+using MemQuest.App.Saves;
 using MemQuest.App.Screens;
 using MemQuest.Engine;
 using Terminal.Gui.App;
@@ -11,41 +13,80 @@ using Terminal.Gui.Input;
 
 namespace MemQuest.App;
 
-public sealed class GameHost(GameOptions options)
+public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private const int MaxResumedErrors = 5;
     private bool _quitting;
     private bool _sixteenColors = options.SixteenColors;
     private int _errors;
     private IncidentFlow? _flow;
+    private GameSaves? _saves;
+    private ProfileMenu? _profiles;
 
     /// <summary>True when the TUI can run here: a real terminal on both ends, nothing redirected.</summary>
     public static bool HasTerminal() =>
         Driver.IsAttachedToTerminal(out _, out _) && !Console.IsInputRedirected && !Console.IsOutputRedirected;
-
-    /// <summary>--saves DIR, else $MEMQUEST_SAVES, else a saves/ folder here or above; null if none exists.</summary>
-    public static string? SavesFolder(string? option)
-    {
-        string? given = option ?? Environment.GetEnvironmentVariable("MEMQUEST_SAVES");
-        if (!string.IsNullOrWhiteSpace(given)) return Path.GetFullPath(given);
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "saves"))) return Path.Combine(dir.FullName, "saves");
-        return null;
-    }
 
     public int Run()
     {
         if (options.Plain || !HasTerminal()) return RunPlain();
         using IApplication app = Application.Create();
         app.Init();
+        return RunOn(app);
+    }
+
+    /// <summary>The game on an initialised application (a terminal, or a headless one in tests).</summary>
+    internal int RunOn(IApplication app)
+    {
         InstallKeys(app, () => RequestQuit(app));
+        using GameSaves saves = OpenSaves();
+        _saves = saves;
+        if (saves.Setting(GameSaves.ColoursSetting) is { } colours) _sixteenColors = colours == "16";
         Theme.UseSixteenColors(app, _sixteenColors);
-        _flow = new IncidentFlow(app, options, () => _quitting, () => { _quitting = true; app.RequestStop(); });
+        _flow = new IncidentFlow(app, options, saves, () => _quitting, () => { _quitting = true; app.RequestStop(); }, _clock);
         using var title = new TitleScreen(Menu(), Quit);
+        _profiles = new ProfileMenu(saves, title, _flow.Catalog, () => { UseProfileColours(app); title.SetMenu(Menu()); });
+        title.SetMenu(Menu());
         title.Chosen += choice => OnChoice(app, title, choice);
+        title.EntryChosen += entry => OnEntry(title, entry);
+        StartSaves(title);
         app.Run(title, OnError);
         void Quit() => RequestQuit(app);
         return 0;
+    }
+
+    /// <summary>After a profile switch or import: that profile's colour setting, if it has one.</summary>
+    private void UseProfileColours(IApplication app)
+    {
+        if (_saves?.Setting(GameSaves.ColoursSetting) is not { } colours || (colours == "16") == _sixteenColors) return;
+        _sixteenColors = colours == "16";
+        Theme.UseSixteenColors(app, _sixteenColors);
+    }
+
+    /// <summary>The saves folder given in the options, else the one `memquest profile` uses.</summary>
+    private GameSaves OpenSaves() => GameSaves.Open(options.SavesDirectory ?? Persistence.SavesLocator.ResolveFromProcess(null), _clock);
+
+    /// <summary>At start: the save's news (damaged, read-only), then first-run profile creation.</summary>
+    private void StartSaves(TitleScreen title)
+    {
+        _profiles!.FirstProfileCreated += () => title.SetMenu(Menu());   // the first-run tutorial can start from here
+        _profiles.Start();
+        if (ResumeFileMigration.Run(_saves!)) title.SetMenu(Menu());
+    }
+
+    /// <summary>Entries that carry more than a choice: a joined event.</summary>
+    private void OnEntry(TitleScreen title, TitleMenu.Entry entry)
+    {
+        if (entry.Choice != TitleChoice.Event || entry.Argument is not { } id) return;
+        if (_saves!.Events().FirstOrDefault(e => e.EventId == id) is not { } doc || EventPlay.From(doc, out _) is not { } ev)
+        {
+            title.ShowNote($"The ticket of {id} kept in your save no longer reads; join again with 'memquest event join TICKET'.");
+            return;
+        }
+        if (_flow!.Catalog is null) { title.ShowNote(_flow.CampaignUnavailable ?? "No content."); return; }
+        _flow.RunEvent(ev);
+        title.SetMenu(Menu());
     }
 
     /// <summary>No terminal (CI, a pipe, `--plain`): the lab's line console, never a hang.</summary>
@@ -56,7 +97,10 @@ public sealed class GameHost(GameOptions options)
         return LabCommand.Run(new LabOptions(4L << 30, 2, 0, 1, KeepGoing: true, Script: null));
     }
 
-    private TitleMenu Menu() => TitleMenu.For(_flow?.CampaignUnavailable, _flow?.Resumable, _sixteenColors);
+    private TitleMenu Menu() =>
+        TitleMenu.For(_flow?.CampaignUnavailable, _flow?.Resumable, _sixteenColors)
+            .WithEvents(_saves?.Events().Select(e => (e.EventId, $"Event: {e.EventId} (joined {e.JoinedUtc:yyyy-MM-dd})")) ?? [])
+            .WithProfile(_profiles?.Label ?? "Profile");
 
     /// <summary>Esc no longer quits (it only closes dialogs and overlays); Ctrl+Q calls <paramref name="quit"/> from any screen.</summary>
     internal static void InstallKeys(IApplication app, Action quit)
@@ -100,8 +144,13 @@ public sealed class GameHost(GameOptions options)
             case TitleChoice.Settings:
                 _sixteenColors = !_sixteenColors;
                 Theme.UseSixteenColors(app, _sixteenColors);
+                _saves!.SaveSetting(GameSaves.ColoursSetting, _sixteenColors ? "16" : "24");
                 title.SetMenu(Menu());
-                title.ShowNote(_sixteenColors ? "16 colours on (for terminals without 24-bit colour)." : "24-bit colour on.");
+                title.ShowNote((_sixteenColors ? "16 colours on (for terminals without 24-bit colour)." : "24-bit colour on.")
+                    + (_saves.Problem is { } p ? " " + p : _saves.CanWrite && _saves.Profile is not null ? " Saved in your profile." : ""));
+                break;
+            case TitleChoice.Profile:
+                _profiles!.Open();
                 break;
             case TitleChoice.Quit:
                 _quitting = true;

@@ -1,11 +1,14 @@
 // The campaign's path through the screens: campaign map → briefing → incident → debrief, and back
-// (retry, next). Loads the content once; keeps the incident the player left mid-way (its log, so
-// Continue replays it to the same tick) in memory and, when a saves folder exists, in
-// resume-run.json there. Progress lives in CampaignProgress until the save store is wired in.
+// (retry, next); and the same for a joined event's incidents (on the player's seed, with the
+// event's rules). Loads the content once. Everything the player does is saved through GameSaves:
+// the unfinished incident's command log after each command (Continue replays it to the same
+// tick), each hint bought, and every finished run with its score card and digest.
 using MemQuest.App.Cli;
 using MemQuest.App.Cli.Incidents;
 using MemQuest.App.Presentation;
+using MemQuest.App.Saves;
 using MemQuest.App.Screens;
+using MemQuest.Persistence.Documents;
 using MemQuest.Scenarios.Content;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
@@ -22,96 +25,155 @@ public sealed class IncidentFlow
     private readonly Func<bool> _quitting;
     private readonly Action _quit;
     private readonly string _exportDirectory;
-    private readonly string? _resumeFile;
-    private readonly CampaignProgress _progress = new();
-    private SessionLog? _kept;
+    private readonly GameSaves _saves;
+    private readonly TimeProvider _clock;
 
-    public IncidentFlow(IApplication app, GameOptions options, Func<bool> quitting, Action quit)
+    public IncidentFlow(IApplication app, GameOptions options, GameSaves saves, Func<bool> quitting, Action quit, TimeProvider? clock = null)
     {
         _app = app;
         _quitting = quitting;
         _quit = quit;
+        _saves = saves;
+        _clock = clock ?? TimeProvider.System;
         _exportDirectory = options.SavesDirectory ?? Directory.GetCurrentDirectory();
         var errors = new StringWriter();
         Catalog = options.ContentRoot is null ? null : CliContent.Load(options.ContentRoot, errors, "play");
         CampaignUnavailable = Catalog is null ? $"No campaign: {errors.ToString().Trim()}"
             : Catalog.Scenarios.Count == 0 ? $"No incidents are installed in {Catalog.Root}. Try the Lab." : null;
-        if (options.SavesDirectory is not null && Directory.Exists(options.SavesDirectory))
-            _resumeFile = Path.Combine(options.SavesDirectory, "resume-run.json");
-        _kept = LoadKept();
     }
 
     public ContentCatalog? Catalog { get; }
     public string? CampaignUnavailable { get; }
 
-    /// <summary>The incident Continue resumes ("010 at 09:41:12"), or null.</summary>
-    public string? Resumable => _kept is { } k && Catalog?.Find(k.ScenarioId) is { } s ? $"{s.Number:000} {s.Title}" : null;
+    /// <summary>The incident Continue resumes ("010 Title", or "event: 010 Title"), or null.</summary>
+    public string? Resumable => Kept() is { } k ? (k.Key.EventId is null ? "" : $"{k.Key.EventId}: ") + $"{k.Scenario.Number:000} {k.Scenario.Title}" : null;
 
     public void RunCampaign()
     {
-        using var campaign = new CampaignScreen(Rows, _progress);
+        CampaignProgress progress = SavedCampaign.Load(_saves);
+        using var campaign = new CampaignScreen(() => Rows(progress), progress);
         campaign.PlayChosen += id =>
         {
-            Play(Catalog![id], resume: null);
-            campaign.Reload();
+            Play(Catalog![id], resume: null, ev: null);
+            progress = SavedCampaign.Load(_saves);
+            campaign.Use(progress);
             if (_quitting()) _app.RequestStop(campaign);
         };
         _app.Run(campaign);
     }
 
-    public void Continue()
+    /// <summary>A joined event's incidents (no locks; the ticket decides the seed and the rules).</summary>
+    public void RunEvent(EventPlay ev)
     {
-        if (_kept is null || Catalog?.Find(_kept.ScenarioId) is not { } s) return;
-        Play(s, Rebuild(s, _kept));
+        CampaignProgress progress = SavedCampaign.LoadEvent(_saves, ev.EventId);
+        using var map = new CampaignScreen(() => EventRows(ev, progress), progress, eventTitle: $"Event {ev.EventId} · {ev.Ticket.Player} ({ev.Ticket.Team})");
+        map.PlayChosen += id =>
+        {
+            Play(Catalog![id], resume: null, ev);
+            progress = SavedCampaign.LoadEvent(_saves, ev.EventId);
+            map.Use(progress);
+            if (_quitting()) _app.RequestStop(map);
+        };
+        _app.Run(map);
     }
 
-    private IReadOnlyList<CampaignRow> Rows() =>
-        Catalog is null ? [] : CampaignRows.From(Catalog.Scenarios, _progress, s => Readiness.Missing(s, EngineKernel.Provided));
+    public void Continue()
+    {
+        if (Kept() is not { } k) return;
+        Session resumed;
+        try { resumed = Rebuild(k.Scenario, RunRecords.ToSessionLog(k.Log)); }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            _saves.DiscardUnfinished(k.Key.Id);   // the log no longer replays on this content: drop it rather than fail every start
+            return;
+        }
+        Play(k.Scenario, resumed, k.Key.EventId is { } id ? JoinedEvent(id) : null);
+    }
 
-    private void Play(ScenarioDefinition s, Session? resume)
+    private (PlayKey Key, ScenarioDefinition Scenario, RunLog Log)? Kept()
+    {
+        if (_saves.LatestUnfinished() is not { } u || Catalog?.Find(u.Log.ScenarioId) is not { } s || u.Log.ContentDigest != Catalog.Digest) return null;
+        return (PlayKey.Parse(u.IncidentId, u.Log.ScenarioId), s, u.Log);
+    }
+
+    private EventPlay? JoinedEvent(string eventId) =>
+        _saves.Events().FirstOrDefault(e => e.EventId == eventId) is { } doc ? EventPlay.From(doc, out _) : null;
+
+    private IReadOnlyList<CampaignRow> Rows(CampaignProgress progress) =>
+        Catalog is null ? [] : CampaignRows.From(Catalog.Scenarios, progress, s => Readiness.Missing(s, EngineKernel.Provided));
+
+    private IReadOnlyList<CampaignRow> EventRows(EventPlay ev, CampaignProgress progress) =>
+        Catalog is null ? [] : ev.Incidents.Select(id => Catalog.Find(id) is { } s
+            ? new CampaignRow(s.Id, s.Number, s.Title, string.Join(", ", s.Topics), s.Difficulty, progress.ResultOf(s.Id)?.Stars ?? 0, progress.ResultOf(s.Id)?.Best, Readiness.Missing(s, EngineKernel.Provided))
+            : new CampaignRow(id, 0, id, "", 0, 0, null, $"not in this content ({Catalog.Root}): ask the organiser which content to use")).ToList();
+
+    private void Play(ScenarioDefinition s, Session? resume, EventPlay? ev)
     {
         while (!_quitting())
         {
-            Session? session = resume ?? Brief(s);
+            Session? session = resume ?? Brief(s, ev);
             resume = null;
             if (session is null) return;
-            if (!RunIncident(session)) return;
-            DebriefChoice next = Debrief(session);
+            if (!RunIncident(session, ev)) return;
+            DebriefChoice next = Debrief(session, ev);
             if (next == DebriefChoice.Campaign) return;
-            if (next == DebriefChoice.Next) s = Catalog!.Scenarios[Catalog.Scenarios.ToList().IndexOf(s) + 1];
+            if (next == DebriefChoice.Next) s = NextAfter(s, ev) ?? s;
         }
     }
 
-    private Session? Brief(ScenarioDefinition s)
+    private ScenarioDefinition? NextAfter(ScenarioDefinition s, EventPlay? ev)
+    {
+        IReadOnlyList<string> order = ev?.Incidents ?? Catalog!.Scenarios.Select(x => x.Id).ToList();
+        int i = order.ToList().IndexOf(s.Id);
+        return i >= 0 && i + 1 < order.Count ? Catalog!.Find(order[i + 1]) : null;
+    }
+
+    private Session? Brief(ScenarioDefinition s, EventPlay? ev)
     {
         using var briefing = new BriefingScreen(s);
         _app.Run(briefing);
-        return briefing.Started ? Session.Start(s, s.Seed, Catalog!.Digest) : null;
+        if (!briefing.Started) return null;
+        ulong seed = ev?.Ticket.SeedFor(s.Id) ?? s.Seed;
+        return Session.Start(s, seed, Catalog!.Digest);
     }
 
     /// <summary>Run the incident screen; true when it ended (won or lost), false when the player left it.</summary>
-    private bool RunIncident(Session session)
+    private bool RunIncident(Session session, EventPlay? ev)
     {
+        var key = new PlayKey(session.Scenario.Id, ev?.EventId);
         using var screen = new IncidentScreen(_app, session);
+        int hintsSaved = session.Incident.Hints.Bought;
+        if (ev is not null)
+        {
+            screen.Refuse = ev.Refuse;
+            foreach (string note in ev.Notes(_clock.GetUtcNow())) screen.Note(note);
+        }
+        if (!_saves.CanWrite) screen.Note("Nothing is saved in this MemQuest: " + _saves.WhyNoWrites);
+        screen.CommandRun += () =>
+        {
+            for (; hintsSaved < session.Incident.Hints.Bought; hintsSaved++) _saves.RecordHint(key.Id, $"hint-{hintsSaved + 1}");
+            _saves.SaveUnfinished(key.Id, RunRecords.ToRunLog(session.Log));
+            if (_saves.Problem is { } p) screen.Note(p);
+        };
         screen.Finished += () => _app.RequestStop(screen);
         screen.QuitConfirmed += _quit;
         screen.Clock.Start();
         _app.Run(screen);
         screen.Clock.Stop();
-        if (session.Status == SessionStatus.Running) { Keep(session.Log); return false; }
-        Keep(null);
-        return true;
+        if (session.Status != SessionStatus.Running) return true;
+        _saves.SaveUnfinished(key.Id, RunRecords.ToRunLog(session.Log));
+        return false;
     }
 
-    private DebriefChoice Debrief(Session session)
+    private DebriefChoice Debrief(Session session, EventPlay? ev)
     {
         ScenarioDefinition s = session.Scenario;
         SessionOutcome outcome = SessionOutcome.Of(session);
         SessionOutcome par = Replayer.Run(s, Replayer.ParLog(s, Catalog!.Digest));
         ScoreCard card = Scorer.Score(s, outcome, Scorer.HiddenRuns(s, outcome.Log), solutionSeen: false, par);
-        if (card.Won) _progress.Record(s.Id, card.Total, card.Stars);
-        bool hasNext = Catalog.Scenarios.ToList().IndexOf(s) + 1 < Catalog.Scenarios.Count;
-        using var debrief = new DebriefScreen(session, card, _exportDirectory, hasNext);
+        _saves.RecordRun(RunRecords.Finished(new PlayKey(s.Id, ev?.EventId), session, card));
+        bool hasNext = NextAfter(s, ev) is not null;
+        using var debrief = new DebriefScreen(session, card, _exportDirectory, hasNext, ev?.ParLocked(_clock.GetUtcNow()));
         _app.Run(debrief);
         return debrief.Choice;
     }
@@ -120,35 +182,12 @@ public sealed class IncidentFlow
     public static Session Rebuild(ScenarioDefinition s, SessionLog log)
     {
         Session session = Session.Start(s, log.Seed, log.ContentDigest);
-        foreach (LoggedCommand c in log.Commands)
+        foreach (Scenarios.Play.Replay.LoggedCommand c in log.Commands)
         {
             session.Advance(c.Tick - session.Tick);
             session.Submit(c.Line);
         }
         session.Advance(log.EndTick - session.Tick);
         return session;
-    }
-
-    private void Keep(SessionLog? log)
-    {
-        _kept = log;
-        if (_resumeFile is null) return;
-        try
-        {
-            if (log is null) File.Delete(_resumeFile);
-            else File.WriteAllText(_resumeFile, RunFile.Write(log));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-    }
-
-    private SessionLog? LoadKept()
-    {
-        if (_resumeFile is null || !File.Exists(_resumeFile)) return null;
-        try
-        {
-            SessionLog? log = RunFile.Read(File.ReadAllText(_resumeFile), out _);
-            return log is not null && Catalog?.Find(log.ScenarioId) is not null && log.ContentDigest == Catalog.Digest ? log : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 }

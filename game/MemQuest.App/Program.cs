@@ -42,7 +42,7 @@ public static class Program
         root.Options.Add(plain);
         root.Options.Add(sixteen);
         root.SetAction(parse => new GameHost(new GameOptions(parse.GetValue(plain), parse.GetValue(sixteen),
-            ContentLocator.ResolveFromProcess(parse.GetValue(content)), GameHost.SavesFolder(parse.GetValue(saves)))).Run());
+            ContentLocator.ResolveFromProcess(parse.GetValue(content)), Persistence.SavesLocator.ResolveFromProcess(parse.GetValue(saves)))).Run());
         return root;
     }
 }

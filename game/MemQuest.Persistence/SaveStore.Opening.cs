@@ -6,7 +6,7 @@ namespace MemQuest.Persistence;
 public sealed partial class SaveStore
 {
     private static bool IsOurCollection(string name) =>
-        name is ProfilesCollection or ProgressCollection or RunsCollection or UnfinishedCollection or MetaCollection or "_rebuild_errors";
+        name is ProfilesCollection or EventsCollection or ProgressCollection or RunsCollection or UnfinishedCollection or MetaCollection or "_rebuild_errors";
 
     private static SaveOpenResult OpenChecked(string path, TimeProvider clock, string? snapshotDirectory)
     {
@@ -115,6 +115,7 @@ public sealed partial class SaveStore
         db.GetCollection(ProgressCollection).EnsureIndex("ProfileId");
         db.GetCollection(RunsCollection).EnsureIndex("ProfileId");
         db.GetCollection(UnfinishedCollection).EnsureIndex("ProfileId");
+        db.GetCollection(EventsCollection).EnsureIndex("ProfileId");
     }
 
     private static bool IsOurs(LiteDatabase db) =>

@@ -60,13 +60,14 @@ public sealed partial class SaveStore
         return updated;
     }
 
-    /// <summary>Deletes a profile with all its progress, runs and unfinished runs, in one transaction.</summary>
+    /// <summary>Deletes a profile with all its progress, runs, unfinished runs and joined events, in one transaction.</summary>
     public void DeleteProfile(int profileId)
     {
         EnsureWritable();
         InTransaction(() =>
         {
             DeleteProgressOf(profileId, incidentId: null);
+            Events.DeleteMany(Query.EQ("ProfileId", profileId));
             Profiles.Delete(profileId);
         });
     }

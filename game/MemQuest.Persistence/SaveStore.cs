@@ -15,6 +15,7 @@ public sealed partial class SaveStore : IDisposable
     internal const string RunsCollection = "runs";
     internal const string UnfinishedCollection = "unfinished";
     internal const string MetaCollection = "meta";
+    internal const string EventsCollection = "events";
     private const string MetaId = "memquest";
     private const string AppName = "MemQuest";
 

@@ -115,9 +115,11 @@ public static class EventCommand
     private static Command JoinCommand(Option<string?> savesOption)
     {
         var ticket = new Argument<string>("TICKET") { Description = "the ticket file the organiser gave you" };
-        var c = new Command("join", "join an event with your ticket");
+        var profile = new Option<string?>("--profile") { Description = "the profile to keep the event in (may be left out when there is only one)" };
+        var c = new Command("join", "join an event with your ticket (kept in your profile; the game's title screen lists it)");
         c.Arguments.Add(ticket);
-        c.SetAction(p => EventPlayer.Join(p.GetValue(ticket)!, SavesLocator.ResolveFromProcess(p.GetValue(savesOption)), Console.Out, Console.Error));
+        c.Options.Add(profile);
+        c.SetAction(p => EventPlayer.Join(p.GetValue(ticket)!, SavesLocator.ResolveFromProcess(p.GetValue(savesOption)), Console.Out, Console.Error, p.GetValue(profile)));
         return c;
     }
 

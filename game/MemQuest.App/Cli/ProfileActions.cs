@@ -27,7 +27,7 @@ internal sealed class ProfileActions(Option<string?> savesOption, ProfileCommand
             o.WriteLine($"{"PROFILE",-32}  {"CREATED",-10}  {"SOLVED",6}  {"STARS",5}  {"RUNS",5}");
             foreach (var p in profiles)
             {
-                var progress = store.ListProgress(p.Id);
+                var progress = store.ListProgress(p.Id).Where(x => !Saves.PlayKey.IsEventId(x.IncidentId)).ToList();   // the campaign's; event plays are the event's
                 o.WriteLine($"{p.Name,-32}  {p.CreatedUtc:yyyy-MM-dd}  {progress.Count(x => x.Solved),6}  {progress.Sum(x => x.Stars),5}  {store.ListRuns(p.Id).Count,5}");
             }
             return ProfileExitCodes.Ok;

@@ -1,13 +1,18 @@
-// The player's side: 'event join' keeps the ticket under saves/events/EVENT/, 'event play' plays
-// one of its incidents on the ticket's seed and records the run there, 'event submit' gathers
-// those runs into one bounded submission file. Event runs live in the saves folder as run files
-// (not yet in the LiteDB save: that needs the game screens' play loop).
+// The player's side: 'event join' stores the ticket in the player's profile in the save (the title
+// screen lists it; a copy stays under saves/events/EVENT/ for the line-mode commands), 'event play'
+// plays one of its incidents on the ticket's seed in line mode and keeps the run in the save, and
+// 'event submit' gathers the event's runs from the save into one bounded submission file. (The
+// game's screens play event incidents too and keep their runs in the save the same way.)
 using MemQuest.App.Cli;
 using MemQuest.App.Cli.Incidents;
+using MemQuest.App.Saves;
+using MemQuest.Persistence;
+using MemQuest.Persistence.Documents;
 using MemQuest.Scenarios.Content;
 using MemQuest.Scenarios.Events;
 using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Play.Replay;
+using MemQuest.Scenarios.Scoring;
 
 namespace MemQuest.App.Events;
 
@@ -15,15 +20,24 @@ public static class EventPlayer
 {
     public static string EventsFolder(string saves) => Path.Combine(saves, "events");
 
-    public static int Join(string ticketFile, string saves, TextWriter stdout, TextWriter stderr)
+    public static int Join(string ticketFile, string saves, TextWriter stdout, TextWriter stderr, string? profile = null, TimeProvider? clock = null)
     {
         Ticket? t = ReadTicket(ticketFile, stderr);
         if (t is null) return ExitCodes.Usage;
+        string? who = null;
+        int stored = EventSaves.Use(saves, profile, stderr, clock ?? TimeProvider.System, (store, p) =>
+        {
+            store.JoinEvent(p.Id, t.EventId, TicketFile.Write(t));
+            who = p.Name;
+            return ExitCodes.Ok;
+        });
+        if (stored != ExitCodes.Ok) return stored;
+        stdout.Write($"kept {t.EventId} in profile '{who}': it is on the title screen of the game\n");
         string folder = Path.Combine(EventsFolder(saves), t.EventId);
         Directory.CreateDirectory(Path.Combine(folder, "runs"));
         File.WriteAllText(Path.Combine(folder, "ticket.json"), TicketFile.Write(t));
         stdout.Write($"joined {t.EventId} as {t.Player} ({t.Team}, {t.Bracket}); incidents: {string.Join(", ", t.Seeds.Select(s => s.Incident))}\n");
-        stdout.Write($"play one with 'memquest event play INCIDENT --plain', then send the file 'memquest event submit' writes\n");
+        stdout.Write($"play its incidents in the game (title screen: Event: {t.EventId}) or with 'memquest event play INCIDENT --plain', then send the file 'memquest event submit' writes\n");
         return ExitCodes.Ok;
     }
 
@@ -36,8 +50,35 @@ public static class EventPlayer
         if (t.SeedFor(incident) is not { } seed) { stderr.Write($"memquest event play: '{incident}' is not part of {t.EventId}; its incidents: {string.Join(", ", t.Seeds.Select(s => s.Incident))}\n"); return ExitCodes.Usage; }
         string stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         string record = Path.Combine(folder!, "runs", $"{incident}-{stamp}.json");
-        return PlayCommand.Run(contentRoot, incident, seed, new PlayOutputs(record), stdin, stdout, stderr);
+        int played = PlayCommand.Run(contentRoot, incident, seed, new PlayOutputs(record), stdin, stdout, stderr);
+        if (File.Exists(record)) KeepInSave(contentRoot, saves, t.EventId, record, stdout, stderr, clock);
+        return played;
     }
+
+    /// <summary>Moves a line-mode run file into the save (scored like the game scores it); the file stays if the save cannot take it.</summary>
+    private static void KeepInSave(string contentRoot, string saves, string eventId, string record, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    {
+        ContentCatalog? catalog = CliContent.Load(contentRoot, stderr, "event play");
+        string? text = BoundedFile.ReadText(record, SubmissionFile.MaxBytes, out string? error);
+        SessionLog? log = text is null ? null : RunFile.Read(text, out error);
+        ScenarioDefinitionOrNull(catalog, log, out var scenario);
+        if (catalog is null || log is null || scenario is null) { stderr.Write($"memquest event play: the run stays in {record}: {error ?? "its incident is not in this content"}\n"); return; }
+        Session session = IncidentFlow.Rebuild(scenario, log);
+        SessionOutcome outcome = SessionOutcome.Of(session);
+        ScoreCard card = Scorer.Score(scenario, outcome, Scorer.HiddenRuns(scenario, outcome.Log), solutionSeen: false,
+            Replayer.Run(scenario, Replayer.ParLog(scenario, catalog.Digest)));
+        int kept = EventSaves.Use(saves, null, stderr, clock, (store, p) =>
+        {
+            store.RecordFinishedRun(p.Id, RunRecords.Finished(new PlayKey(scenario.Id, eventId), session, card));
+            return ExitCodes.Ok;
+        });
+        if (kept != ExitCodes.Ok) { stderr.Write($"memquest event play: the run stays in {record}; 'event submit' still sends it\n"); return; }
+        File.Delete(record);
+        stdout.Write($"the run is kept in your save; send it with 'memquest event submit'\n");
+    }
+
+    private static void ScenarioDefinitionOrNull(ContentCatalog? catalog, SessionLog? log, out Scenarios.Model.ScenarioDefinition? scenario) =>
+        scenario = log is null ? null : catalog?.Find(log.ScenarioId);
 
     public static int Submit(string contentRoot, string saves, string? eventId, string? outFile, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
@@ -46,7 +87,15 @@ public static class EventPlayer
         ContentCatalog? catalog = t is null ? null : CliContent.Load(contentRoot, stderr, "event submit");
         if (t is null || catalog is null) return ExitCodes.Usage;
         var runs = new List<SubmittedRun>();
-        foreach (string path in Directory.EnumerateFiles(Path.Combine(folder!, "runs"), "*.json").Order(StringComparer.Ordinal).Take(SubmissionFile.MaxRuns))
+        int fromSave = EventSaves.Use(saves, null, stderr, clock, (store, p) =>
+        {
+            foreach (RunDocument r in store.ListRuns(p.Id).Where(r => PlayKey.IsOfEvent(r.IncidentId, t.EventId)).Take(SubmissionFile.MaxRuns))
+                runs.Add(new SubmittedRun(RunRecords.ToSessionLog(r.Log), r.FinalStateDigest, new DateTimeOffset(DateTime.SpecifyKind(r.FinishedUtc, DateTimeKind.Utc)), r.Score.Total));
+            return ExitCodes.Ok;
+        });
+        if (fromSave != ExitCodes.Ok) return fromSave;
+        string runsFolder = Path.Combine(folder!, "runs");
+        foreach (string path in (Directory.Exists(runsFolder) ? Directory.EnumerateFiles(runsFolder, "*.json") : []).Order(StringComparer.Ordinal).Take(SubmissionFile.MaxRuns - runs.Count))
         {
             SubmittedRun? run = LocalRun(path, catalog, stderr);
             if (run is not null) runs.Add(run);

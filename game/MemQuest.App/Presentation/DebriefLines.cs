@@ -8,7 +8,8 @@ namespace MemQuest.App.Presentation;
 
 public static class DebriefLines
 {
-    public static IReadOnlyList<string> For(Session session, ScoreCard card, int width)
+    /// <param name="parLocked">During a team event: why par and the root cause are hidden (they unlock when it ends); null shows them.</param>
+    public static IReadOnlyList<string> For(Session session, ScoreCard card, int width, string? parLocked = null)
     {
         var clock = session.Incident.Clock;
         var lines = new List<string>();
@@ -17,7 +18,8 @@ public static class DebriefLines
         lines.Add("── Your actions beside par ──");
         lines.AddRange(ScoreCardLines.ParBeside(
             session.Log.Commands.Select(c => (clock.At(c.Tick), c.Line)).ToList(),
-            session.Scenario.Par.Select(p => (clock.At(p.AtTick), p.Command)).ToList(), width));
+            parLocked is null ? session.Scenario.Par.Select(p => (clock.At(p.AtTick), p.Command)).ToList() : [], width));
+        if (parLocked is not null) lines.Add(parLocked);
         lines.Add("");
         lines.Add("── Kernel receipts: why it happened ──");
         // Within a tick the failures and the module's own messages come first: they say what went
@@ -28,7 +30,7 @@ public static class DebriefLines
         lines.AddRange(receipts.Count == 0 ? ["(no kernel decisions worth a receipt)"] : receipts);
         lines.Add("");
         lines.Add("── Root cause ──");
-        lines.AddRange(session.Scenario.Debrief.TrimEnd().Split('\n'));
+        lines.AddRange(parLocked is null ? session.Scenario.Debrief.TrimEnd().Split('\n') : [parLocked]);
         return lines;
     }
 

@@ -8,4 +8,8 @@ public enum TitleChoice
     Lab,
     Settings,
     Quit,
+    /// <summary>The player's profile: create, switch, reset, export, import (and repair a damaged save).</summary>
+    Profile,
+    /// <summary>A joined team event (its id is the entry's Argument).</summary>
+    Event,
 }

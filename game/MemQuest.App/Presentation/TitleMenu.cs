@@ -3,7 +3,8 @@ namespace MemQuest.App.Presentation;
 
 public sealed record TitleMenu(IReadOnlyList<TitleMenu.Entry> Entries)
 {
-    public sealed record Entry(TitleChoice Choice, string Label, string? Unavailable = null);
+    /// <param name="Argument">What the entry is about when the choice alone does not say (an event's id).</param>
+    public sealed record Entry(TitleChoice Choice, string Label, string? Unavailable = null, string? Argument = null);
 
     /// <param name="campaignUnavailable">Why there is no campaign (no content found, content errors); null when there is one.</param>
     /// <param name="resumable">The incident that Continue resumes, if one was left mid-way.</param>
@@ -16,6 +17,25 @@ public sealed record TitleMenu(IReadOnlyList<TitleMenu.Entry> Entries)
         new(TitleChoice.Settings, $"Settings: colours {(sixteenColors ? "16 (Enter: 24-bit)" : "24-bit (Enter: 16)")}"),
         new(TitleChoice.Quit, "Quit"),
     ]);
+
+    /// <summary>Adds the profile entry (before Settings): who is playing, or why nothing is saved.</summary>
+    public TitleMenu WithProfile(string label) => Insert(Entries.ToList().FindIndex(e => e.Choice == TitleChoice.Settings), new Entry(TitleChoice.Profile, label));
+
+    /// <summary>Adds one entry per joined event (after Campaign): (event id, label).</summary>
+    public TitleMenu WithEvents(IEnumerable<(string Id, string Label)> events)
+    {
+        TitleMenu menu = this;
+        int at = Entries.ToList().FindIndex(e => e.Choice == TitleChoice.Campaign) + 1;
+        foreach (var (id, label) in events) menu = menu.Insert(at++, new Entry(TitleChoice.Event, label, Argument: id));
+        return menu;
+    }
+
+    private TitleMenu Insert(int index, Entry entry)
+    {
+        var list = Entries.ToList();
+        list.Insert(index < 0 ? list.Count : index, entry);
+        return new TitleMenu(list);
+    }
 
     public IReadOnlyList<string> Labels => Entries.Select(e => (e.Unavailable is null ? "  " : "· ") + e.Label).ToList();
 }

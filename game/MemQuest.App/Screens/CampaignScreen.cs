@@ -13,7 +13,7 @@ namespace MemQuest.App.Screens;
 public sealed class CampaignScreen : Window
 {
     private readonly Func<IReadOnlyList<CampaignRow>> _rows;
-    private readonly CampaignProgress _progress;
+    private CampaignProgress _progress;
     private readonly ListView _list;
     private readonly ObservableCollection<string> _items = [];
     private readonly Label _detail = new() { Text = "", X = 1, Y = Pos.AnchorEnd(4), Width = Dim.Fill(1), Height = 2 };
@@ -22,18 +22,21 @@ public sealed class CampaignScreen : Window
     private IReadOnlyList<CampaignRow> _current = [];
     private int _titleWidth = 40;
 
-    public CampaignScreen(Func<IReadOnlyList<CampaignRow>> rows, CampaignProgress progress)
+    /// <param name="eventTitle">For a joined event's incidents: the title, and no reset or skip (event runs are the player's submission).</param>
+    public CampaignScreen(Func<IReadOnlyList<CampaignRow>> rows, CampaignProgress progress, string? eventTitle = null)
     {
         _rows = rows;
         _progress = progress;
-        Title = "Campaign";
+        Title = eventTitle ?? "Campaign";
         Add(_header);
         _list = new ListView { X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Fill(5), CanFocus = true };
         _list.SetSource(_items);
         _list.Accepting += (_, e) => { Play(); e.Handled = true; };
         _list.ValueChanged += (_, _) => ShowDetail();
         Add(_list, _detail);
-        Add(new StatusBar(
+        Add(new StatusBar(eventTitle is not null
+            ? [new Shortcut(Key.Enter, "Play", Play, ""), new Shortcut(Key.F10, "Title", () => App?.RequestStop(this), "")]
+            :
         [
             new Shortcut(Key.Enter, "Play", Play, ""),
             new Shortcut(Key.F3, "Reset one", ResetOne, ""),
@@ -56,6 +59,13 @@ public sealed class CampaignScreen : Window
     public event Action<string>? PlayChosen;
 
     public string Detail => _detail.Text ?? "";
+
+    /// <summary>Show <paramref name="progress"/> (read again from the save after a play).</summary>
+    public void Use(CampaignProgress progress)
+    {
+        _progress = progress;
+        Reload();
+    }
 
     public void Reload()
     {

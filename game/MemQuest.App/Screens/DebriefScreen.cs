@@ -20,8 +20,12 @@ public sealed class DebriefScreen : Window
     private readonly TextPane _report;
     private readonly Label _note = new() { Text = "", X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill() };
 
-    public DebriefScreen(Session session, ScoreCard card, string exportDirectory, bool hasNext)
+    private readonly string? _parLocked;
+
+    /// <param name="parLocked">During a team event: why par, the root cause and the postmortem are held back; null shows them.</param>
+    public DebriefScreen(Session session, ScoreCard card, string exportDirectory, bool hasNext, string? parLocked = null)
     {
+        _parLocked = parLocked;
         _session = session;
         _card = card;
         _exportDirectory = exportDirectory;
@@ -31,8 +35,8 @@ public sealed class DebriefScreen : Window
             X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2), Wrap = true,
         };
         Add(_report, _note);
-        ViewportChanged += (_, _) => _report.SetLines(DebriefLines.For(_session, _card, Math.Max(40, Viewport.Width - 2)));
-        _report.SetLines(DebriefLines.For(session, card, 76));
+        ViewportChanged += (_, _) => _report.SetLines(DebriefLines.For(_session, _card, Math.Max(40, Viewport.Width - 2), _parLocked));
+        _report.SetLines(DebriefLines.For(session, card, 76, parLocked));
         _report.SetFocus();
         Add(new StatusBar(
         [
@@ -50,6 +54,7 @@ public sealed class DebriefScreen : Window
     /// <summary>Write the Markdown postmortem; returns its path (or null after showing why it failed).</summary>
     public string? Export()
     {
+        if (_parLocked is not null) { _note.Text = _parLocked; return null; }
         string path = Path.Combine(_exportDirectory, $"postmortem-{_session.Scenario.Id}-seed{_session.Seed}.md");
         try
         {

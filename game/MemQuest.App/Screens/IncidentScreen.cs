@@ -93,6 +93,19 @@ public sealed class IncidentScreen : Window
     /// <summary>The player confirmed Ctrl+Q: the host keeps the incident and quits.</summary>
     public event Action? QuitConfirmed;
 
+    /// <summary>A console line went to the session (the host saves the unfinished log after each).</summary>
+    public event Action? CommandRun;
+
+    /// <summary>Why a line may not run here (an event's rules, e.g. hints off), or null to run it.</summary>
+    public Func<string, string?>? Refuse { get; set; }
+
+    /// <summary>Print a line of the game's own (an event's rules, a save problem) in the console.</summary>
+    public void Note(string text)
+    {
+        _console.Print(text);
+        Console.Refresh();
+    }
+
     /// <summary>Ctrl+Q or F10 mid-incident: ask first (the incident is kept either way).</summary>
     public void AskToLeave(Action confirmed)
     {
@@ -144,9 +157,11 @@ public sealed class IncidentScreen : Window
         string trimmed = line.Trim();
         if (trimmed == "clear") { _console.Clear(); Console.Refresh(); return; }
         if (trimmed.Length == 0) { _console.Record(line, ""); Console.Refresh(); return; }
+        if (Refuse?.Invoke(trimmed) is { } why) { _console.Record(trimmed, why + "\n"); Console.Refresh(); return; }
         ShellResult r = _session.Submit(trimmed);
         _console.Record(trimmed, r.Output + (r.ErrorMessage is null ? "" : r.ErrorMessage + "\n"));
         Console.Refresh();
+        CommandRun?.Invoke();
         Refresh();
     }
 

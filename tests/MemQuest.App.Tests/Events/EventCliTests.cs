@@ -25,6 +25,7 @@ public sealed class EventCliTests : IDisposable
         File.WriteAllText(roster, "name,team,bracket\nAda Lovelace,red,open\n");
         Assert.Equal(ExitCodes.Ok, EventOrganiser.Tickets(eventFile, roster, Path.Combine(_root, "tickets"), o, err));
         string saves = Path.Combine(_root, "saves");
+        CreateProfile(saves, "Ada");
         Assert.Equal(ExitCodes.Ok, EventPlayer.Join(Path.Combine(_root, "tickets", "red-ada-lovelace.ticket.json"), saves, o, err));
         var input = new StringReader("modprobe netcap buf_alloc=vmalloc\n");
         EventPlayer.Play(EventFixture.ContentRoot, saves, null, EventFixture.Incident, input, o, err, TimeProvider.System);
@@ -47,6 +48,7 @@ public sealed class EventCliTests : IDisposable
         File.WriteAllText(roster, "name,team,bracket\nAda,red,open\n");
         EventOrganiser.Tickets(eventFile, roster, Path.Combine(_root, "t"), TextWriter.Null, TextWriter.Null);
         string saves = Path.Combine(_root, "saves");
+        CreateProfile(saves, "Ada");
         EventPlayer.Join(Path.Combine(_root, "t", "red-ada.ticket.json"), saves, TextWriter.Null, TextWriter.Null);
         var during = new StringWriter();
         Assert.Equal(ExitCodes.LostOrFailed, EventDebrief.Show(EventFixture.ContentRoot, saves, null, EventFixture.Incident, TextWriter.Null, during, new FixedClock(EventFixture.Start.AddHours(1))));
@@ -55,6 +57,13 @@ public sealed class EventCliTests : IDisposable
         Assert.Equal(ExitCodes.Ok, EventDebrief.Show(EventFixture.ContentRoot, saves, null, EventFixture.Incident, after, TextWriter.Null, new FixedClock(EventFixture.Start.AddHours(3))));
         Assert.Contains("modprobe netcap buf_alloc=vmalloc", after.ToString());
         Assert.Contains("vmalloc", after.ToString());
+    }
+
+    private static void CreateProfile(string saves, string name)
+    {
+        using var saveLock = Persistence.SaveLock.TryAcquire(saves)!;
+        using var store = Persistence.SaveStore.Open(saveLock, TimeProvider.System).Store!;
+        store.CreateProfile(name);
     }
 
     [Fact]

@@ -19,6 +19,16 @@ public sealed class TitleMenuTests
         Assert.Contains("colours 16", TitleMenu.For(null, null, sixteenColors: true).Labels[3]);
 
     [Fact]
+    public void WithEventsAndProfile_EventsFollowCampaign_ProfileBeforeSettings()
+    {
+        TitleMenu menu = TitleMenu.For(null, null, sixteenColors: false).WithEvents([("day", "Event: day"), ("cohort", "Event: cohort")]).WithProfile("Profile: Ada");
+        Assert.Equal([TitleChoice.Continue, TitleChoice.Campaign, TitleChoice.Event, TitleChoice.Event, TitleChoice.Lab, TitleChoice.Profile, TitleChoice.Settings, TitleChoice.Quit],
+            menu.Entries.Select(e => e.Choice));
+        Assert.Equal(["day", "cohort"], menu.Entries.Where(e => e.Choice == TitleChoice.Event).Select(e => e.Argument));
+        Assert.Equal("  Profile: Ada", menu.Labels[5]);
+    }
+
+    [Fact]
     public void HelpLines_LabKeys_ListEveryStatusKey()
     {
         IReadOnlyList<string> help = StatusKeys.HelpLines(StatusKeys.Lab);

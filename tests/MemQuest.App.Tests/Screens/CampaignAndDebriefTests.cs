@@ -99,6 +99,21 @@ public sealed class CampaignAndDebriefTests
     }
 
     [Fact]
+    public void DebriefLines_DuringAnEvent_HoldBackParAndTheRootCause()
+    {
+        var (session, card) = WonRun();
+        string shown = string.Join("\n", DebriefLines.For(session, card, 100));
+        string locked = string.Join("\n", DebriefLines.For(session, card, 100, "unlocks when day ends"));
+        string rootCause = session.Scenario.Debrief.Trim().Split('\n')[0];
+        string parCommand = session.Scenario.Par.Select(p => p.Command).First(c => c != TestIncident.Fix);   // "journalctl -k": par's, not the player's
+        Assert.Contains(rootCause, shown);
+        Assert.Contains(parCommand, shown);
+        Assert.DoesNotContain(rootCause, locked);
+        Assert.DoesNotContain(parCommand, locked);
+        Assert.Contains("unlocks when day ends", locked);
+    }
+
+    [Fact]
     public void Debrief_F3_ChoosesRetry()
     {
         using var h = new Headless();

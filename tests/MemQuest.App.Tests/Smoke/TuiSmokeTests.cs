@@ -1,5 +1,6 @@
-// The real game in a real terminal (tmux, 80x24): play the first incident to a win through the
-// console, open the lab and run a command, quit with Ctrl+Q, and check the terminal is restored.
+// The real game in a real terminal (tmux, 80x24): create the profile on the first run, play the
+// first incident to a win through the console, open the lab and run a command, quit with Ctrl+Q,
+// and check the terminal is restored and the win is in the save.
 namespace MemQuest.App.Tests.Smoke;
 
 public sealed class TuiSmokeTests
@@ -10,9 +11,12 @@ public sealed class TuiSmokeTests
         string dll = Path.Combine(AppContext.BaseDirectory, "memquest.dll");
         string content = Path.Combine(AppContext.BaseDirectory, "TestContent");
         string cwd = Directory.CreateTempSubdirectory("memquest-smoke-").FullName;
-        using var tmux = new TmuxSession($"cd '{cwd}' && dotnet '{dll}' --content '{content}'", 80, 24);
+        using var tmux = new TmuxSession($"cd '{cwd}' && dotnet '{dll}' --content '{content}' --saves '{cwd}/saves'", 80, 24);
 
-        tmux.WaitFor("Lab: a box of your size", 15000);
+        tmux.WaitFor("What is your name?", 15000);            // first run: the profile
+        tmux.Type("Smoke");
+        tmux.Keys("Enter");
+        tmux.WaitFor("Hello, Smoke");
         tmux.Keys("Enter");                                   // Campaign (the first available entry)
         tmux.WaitFor("010 09:40 page: netcap");
         tmux.Keys("Enter");                                   // its briefing
@@ -41,6 +45,9 @@ public sealed class TuiSmokeTests
         tmux.Keys("C-q");
         tmux.WaitFor("EXITED rc=0");
         Assert.Equal("0 0", tmux.Display("#{alternate_on} #{mouse_any_flag}"));
+        using (var saveLock = Persistence.SaveLock.TryAcquire(Path.Combine(cwd, "saves"))!)
+        using (var store = Persistence.SaveStore.Open(saveLock, TimeProvider.System).Store!)
+            Assert.True(store.FindProgress(store.ResolveProfile("Smoke").Id, "netcap-buffer")!.Solved);
         Directory.Delete(cwd, recursive: true);
     }
 }
