@@ -105,6 +105,7 @@ public sealed partial class Machine
             Errno e = m.Sysctls.Write(name, value);
             if (e != Errno.Ok) throw new ArgumentException($"sysctl vm.{name}={value}: {ErrnoText.Of(e)}", nameof(spec));
         }
+        m.CpuTime.StartAccounting();
         return m;
     }
 

@@ -12,6 +12,9 @@
 //   that CPU has no system work;
 // * idle: the rest. user, nice, irq, softirq, steal and guest stay 0 (no program CPU demand, no
 //   hypervisor).
+// Accounting starts when the box has booted (StartAccounting): the box's clock (uptime, ticks) starts
+// there, so the work boot did (the C library read into the page cache, the inode tables read by the
+// boot lookups) took time before tick 0 and is no backlog for the first tick.
 // Invariant: user + system + idle + iowait + steal == Cpus * JiffiesPerTick * ticks accounted.
 using MemQuest.Engine.PageAlloc;
 
@@ -43,6 +46,14 @@ public sealed class CpuTime(int cpus, VmEvents events, PgData node)
     public long Steal { get; private set; }
     /// <summary>Whether a reader is still waiting for the disk (vmstat's b column: procs_blocked).</summary>
     public bool IoPending => _ioBacklogKb >= DiskKbPerJiffy;
+
+    /// <summary>Called once at the end of boot: the counters so far belong to boot, which ran before tick 0.</summary>
+    public void StartAccounting()
+    {
+        Tick();                                              // takes every counter's boot delta...
+        User = System = Idle = Iowait = Steal = 0;           // ...and drops what it accounted and left over
+        _systemBacklogNs = _ioBacklogKb = 0;
+    }
 
     /// <summary>account_process_tick for every CPU over one 100 ms tick.</summary>
     public void Tick()
