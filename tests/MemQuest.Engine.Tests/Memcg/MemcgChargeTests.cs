@@ -69,9 +69,15 @@ public sealed class MemcgChargeTests
         Assert.Same(outside, _m.Processes.Find(outside.Pid));
         Assert.False(_m.Panicked);                             // panic_on_oom=1 ignores memcg OOMs (fact 61)
         Assert.True(g.UsagePages <= g.MaxPages);
-        // try_charge_memcg with nothing reclaimable (anon, no swap): a "max" event on the first failure, one more
-        // after drain_all_stock, then MAX_RECLAIM_RETRIES (16) fruitless reclaim retries before mem_cgroup_oom.
-        const long maxEvents = 1 + 1 + MemcgCharge.MaxReclaimRetries;
+        // The group's only reclaimable pages are the two programs' .data file pages: exec's write fault on the
+        // private file mapping (do_cow_fault) read page 3 of /usr/local/bin/api and .../worker into the page
+        // cache, charged to /web, and mapped only the anon copy. The first charge over memory.max ("max" event 1)
+        // reclaims both, so it and the next charge fit. The charge after that finds nothing reclaimable (anon,
+        // no swap): a "max" event on the failure, one more after drain_all_stock, then MAX_RECLAIM_RETRIES (16)
+        // fruitless reclaim retries before mem_cgroup_oom.
+        const long cowFilePages = 2;
+        const long maxEvents = 1 + 1 + 1 + MemcgCharge.MaxReclaimRetries;
+        Assert.Equal(cowFilePages, _m.MemcgStat.Compute(g).Single(r => r.Name == "pgsteal").Value);
         Assert.Equal((maxEvents, 1L, 1L), (g.Events[(int)MemcgEvent.Max], g.Events[(int)MemcgEvent.Oom], g.Events[(int)MemcgEvent.OomKill]));
         Assert.Equal((0L, 0L), (g.Events[(int)MemcgEvent.Low], g.Events[(int)MemcgEvent.High]));
         List<string> log = _m.Kmsg.Lines.Select(l => l[15..]).ToList();

@@ -111,6 +111,11 @@ public sealed class MemcgReclaimTests
     {
         MemCgroup g = Group("/web");
         Process p = Spawn("api", 4 * MiB, g, mapBytes: 16 * MiB).Process!;
+        // exec's write fault on the program's .data (do_cow_fault) left its file page cached in /web, unmapped;
+        // drop it (echo 1 > drop_caches) so the group has no cache at all, only anon and page tables.
+        Assert.Equal(1, StatPages(g, "file") - StatPages(g, "file_mapped"));
+        Assert.Equal(Errno.Ok, _m.Sysctls.Write(SysctlCatalog.DropCaches, "1"));
+        Assert.Equal(0, StatPages(g, "file") - StatPages(g, "file_mapped"));
         _m.MemcgCharge.WriteMax(g, g.UsagePages, "bash");
         LabOutcome o = LabProgram.Grow(_m.Mm, p, 6 * MiB);
         Assert.Equal(LabFailure.PageAllocationFailed, o.Failure);
@@ -161,11 +166,17 @@ public sealed class MemcgReclaimTests
         Assert.True(g.UsagePages > 4 * g.HighPages);
         Assert.Equal((0L, 0L, 0L), (Ev(g, MemcgEvent.Max), Ev(g, MemcgEvent.Oom), Ev(g, MemcgEvent.OomKill)));
         // Each payment of 64 pages reclaims once, then MAX_RECLAIM_RETRIES more times, each a "high" event.
-        Assert.True(Ev(g, MemcgEvent.High) > 0);
-        Assert.Equal(0, Ev(g, MemcgEvent.High) % (1 + MemcgCharge.MaxReclaimRetries));
+        // The one exception: the group's only cache, the program's .data file page that exec's write fault
+        // (do_cow_fault) read and mapped only as an anon copy, goes in the first payment's first reclaim, and a
+        // reclaim that made progress is retried without using up a retry: one "high" event more per such page.
+        const long cowFilePages = 1;
+        Assert.Equal(cowFilePages, Stat(g, "pgsteal"));
+        long highEvents = Ev(g, MemcgEvent.High) - cowFilePages;
+        Assert.True(highEvents > 0);
+        Assert.Equal(0, highEvents % (1 + MemcgCharge.MaxReclaimRetries));
         // The last sleep: usage is far above high, so calculate_high_delay hits the 2 s clamp (2 * HZ jiffies).
         Assert.Equal(MemcgOverHigh.MemcgMaxHighDelayJiffies, _m.MemcgCharge.OverHigh.LastPenaltyJiffies);
-        long payments = Ev(g, MemcgEvent.High) / (1 + MemcgCharge.MaxReclaimRetries);
+        long payments = highEvents / (1 + MemcgCharge.MaxReclaimRetries);
         Assert.True(_m.MemcgCharge.OverHigh.ThrottledUntilMs(o.Process.Pid) > _m.UptimeMs);
         Assert.True(_m.MemcgCharge.OverHigh.ThrottledUntilMs(o.Process.Pid) <= payments * 2000);
     }
