@@ -4,5 +4,5 @@ namespace MemQuest.Engine.Tests;
 
 internal static class GoldenDigests
 {
-    public const string BootAllocStep1G = "D9BBFFF17E75FF7B97FFD76A47B746B62BDDBDB14A39EF021283DF82AD3A401E";
+    public const string BootAllocStep1G = "BEDF175DFD159D873D440E73BD9E838D0D28402123B4C3E971CF1AB2EE9A0CFF";
 }
