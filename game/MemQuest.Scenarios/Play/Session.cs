@@ -32,7 +32,7 @@ public sealed class Session
         _receiptsSubscription = Machine.Events.Listen();
         Kernel = new EngineKernel(Machine);
         Services = new ServiceTable(scenario, Kernel, Machine.Random);
-        Modules = new ModuleTable(scenario.Modules, Kernel);
+        Modules = new ModuleTable(scenario.Modules, Kernel, Machine.Kmsg.Printk);
         _judge = new Judge(scenario);
         Incident = new IncidentState(scenario, Services, Modules, () => _judge.Objectives(JudgeContext));
         Console = new Shell.Shell(Machine, Shell.ShellMode.Game) { Context = { Incident = Incident } };
