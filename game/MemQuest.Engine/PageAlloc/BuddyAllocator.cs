@@ -21,6 +21,7 @@ public static class BuddyAllocator
 
     /// <summary>__rmqueue_smallest (mm/page_alloc.c), kernel-spec §2.1: take the first block of at least
     /// <paramref name="order"/> on <paramref name="mt"/>'s lists and split it down. Returns the pfn or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int RmqueueSmallest(Zone zone, int order, MigrateType mt)
     {
         for (int current = order; current <= Units.MaxPageOrder; current++)
@@ -52,6 +53,7 @@ public static class BuddyAllocator
 
     /// <summary>__rmqueue (mm/page_alloc.c): smallest block of the wanted type, else claim a fallback
     /// pageblock, else (unless ALLOC_NOFRAGMENT) steal a fallback block. Returns the pfn or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Rmqueue(Zone zone, int order, MigrateType mt, bool noFragment)
     {
         int pfn = RmqueueSmallest(zone, order, mt);
@@ -63,6 +65,7 @@ public static class BuddyAllocator
 
     /// <summary>__free_one_page (mm/page_alloc.c), kernel-spec §2.2: return a block, merging with free
     /// buddies of the same order; insert at the tail when asked or when a merge is likely.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void FreeOnePage(Zone zone, int pfn, int order, bool toTail = false)
     {
         PageFlags[] flags = zone.PageFlagsArr;

@@ -1,5 +1,5 @@
 // Models one free_area[order].free_list[migratetype] head (include/linux/mmzone.h) as the zone keeps
-// it: the first and last pfn of the list (linked through MemMap.Next/Prev) and its length, side by
+// it: the first and last pfn of the list (linked through MemMap.Links) and its length, side by
 // side so one cache line serves an add or a delete.
 namespace MemQuest.Engine.PageAlloc;
 

@@ -135,6 +135,7 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     };
 
     /// <summary>get_page_from_freelist (mm/page_alloc.c): the first zone, highest first, that passes its watermark.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long GetPageFromFreelist(int order, AllocFlags flags, ZoneType highest, MigrateType mt, GfpFlags gfp)
     {
         Zone[] zones = _zones;
@@ -164,7 +165,8 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     {
         z.PageFlagsArr[pfn] = (gfp & GfpFlags.Movable) != 0 ? PageFlags.Head | PageFlags.MovableAlloc : PageFlags.Head;
         z.OrderArr[pfn] = (byte)order;
-        z.PrivateArr[pfn] = 0;
+        ref int pagePrivate = ref z.PrivateArr[pfn];
+        if (pagePrivate != 0) pagePrivate = 0;     // set_page_private(page, 0), without dirtying a line that is already clear
         if (order <= Units.PageAllocCostlyOrder) z.PcpUsed = true;
         long[] stat = z.Stat;
         stat[(int)ZoneStatItem.NumaHit]++;
@@ -186,7 +188,7 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     {
         AllocFlags flags = GfpToAllocFlags(gfp);
         if ((gfp & GfpFlags.KswapdReclaim) != 0) SlowPath.WakeKswapd(order, highest);
-        long pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
+        long pfn = GetPageFromFreelistSlow(order, flags, highest, mt, gfp);
         if (pfn >= 0) return pfn;
         if ((gfp & GfpFlags.DirectReclaim) == 0)
             return Fail(order, gfp, "cannot sleep, and every zone is below its min watermark or lacks a free block of that order");
@@ -195,17 +197,17 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         {
             if (order > 0 && SlowPath.DirectCompact(order, gfp) > 0)
             {
-                pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
+                pfn = GetPageFromFreelistSlow(order, flags, highest, mt, gfp);
                 if (pfn >= 0) return pfn;
             }
             long reclaimed = SlowPath.DirectReclaim(order, gfp, highest);
-            pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
+            pfn = GetPageFromFreelistSlow(order, flags, highest, mt, gfp);
             if (pfn >= 0) return pfn;
             // should_reclaim_retry: progress resets the retry count (orders <= costly); the pool of
             // reclaimable pages is finite, so this ends in success or a pass that frees nothing.
             if (reclaimed > 0 && order <= Units.PageAllocCostlyOrder) continue;
             oomRounds++;
-            pfn = GetPageFromFreelist(order, AllocFlags.WmarkHigh, highest, mt, gfp);
+            pfn = GetPageFromFreelistSlow(order, AllocFlags.WmarkHigh, highest, mt, gfp);
             if (pfn >= 0) return pfn;
             if (order > Units.PageAllocCostlyOrder)
                 return Fail(order, gfp, $"order {order} is costly (> {Units.PageAllocCostlyOrder}): no free block after compaction and reclaim, and the OOM killer is not used for it");
@@ -218,6 +220,11 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         }
         return Fail(order, gfp, "gave up after repeated OOM kills freed too little");
     }
+
+    /// <summary>get_page_from_freelist for the slow path's retries, kept out of line (the fast path inlines it).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long GetPageFromFreelistSlow(int order, AllocFlags flags, ZoneType highest, MigrateType mt, GfpFlags gfp) =>
+        GetPageFromFreelist(order, flags, highest, mt, gfp);
 
     /// <summary>gfp_to_alloc_flags (mm/page_alloc.c).</summary>
     private static AllocFlags GfpToAllocFlags(GfpFlags gfp)

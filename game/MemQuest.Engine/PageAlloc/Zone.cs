@@ -19,8 +19,7 @@ public sealed class Zone
     private readonly long[] _nrFree = new long[Units.NrPageOrders];
     private readonly long _endPfn;
     // mem_map's columns, held here so the buddy hot paths reach them in one load.
-    internal readonly int[] NextLink;
-    internal readonly int[] PrevLink;
+    internal readonly PageLinks[] Links;
     internal readonly PageFlags[] PageFlagsArr;
     internal readonly byte[] OrderArr;
     internal readonly int[] PrivateArr;
@@ -35,8 +34,7 @@ public sealed class Zone
         PresentPages = presentPages;
         Events = events;
         _endPfn = startPfn + spannedPages;
-        NextLink = map.Next;
-        PrevLink = map.Prev;
+        Links = map.Links;
         PageFlagsArr = map.Flags;
         OrderArr = map.Order;
         PrivateArr = map.Private;
@@ -90,24 +88,25 @@ public sealed class Zone
     internal void AddToFreeList(int pfn, int order, MigrateType mt, bool tail)
     {
         ref FreeListHead list = ref _lists[order * MigrateTypes + (int)mt];
-        int[] next = NextLink, prev = PrevLink;
+        PageLinks[] links = Links;
         ref PageFlags flags = ref PageFlagsArr[pfn];
         flags = (flags & PageFlags.Reserved) | PageFlags.Buddy;
         OrderArr[pfn] = (byte)order;
+        ref PageLinks page = ref links[pfn];
         if (tail)
         {
             int old = list.Tail;
-            prev[pfn] = old;
-            next[pfn] = MemMap.NoPfn;
-            if (old == MemMap.NoPfn) list.Head = pfn; else next[old] = pfn;
+            page.Prev = old;
+            page.Next = MemMap.NoPfn;
+            if (old == MemMap.NoPfn) list.Head = pfn; else links[old].Next = pfn;
             list.Tail = pfn;
         }
         else
         {
             int old = list.Head;
-            next[pfn] = old;
-            prev[pfn] = MemMap.NoPfn;
-            if (old == MemMap.NoPfn) list.Tail = pfn; else prev[old] = pfn;
+            page.Next = old;
+            page.Prev = MemMap.NoPfn;
+            if (old == MemMap.NoPfn) list.Tail = pfn; else links[old].Prev = pfn;
             list.Head = pfn;
         }
         list.Count++;
@@ -119,14 +118,12 @@ public sealed class Zone
     internal void DelFromFreeList(int pfn, int order, MigrateType mt)
     {
         ref FreeListHead list = ref _lists[order * MigrateTypes + (int)mt];
-        int[] nextLinks = NextLink, prevLinks = PrevLink;
-        ref int nextRef = ref nextLinks[pfn];
-        ref int prevRef = ref prevLinks[pfn];
-        int next = nextRef, prev = prevRef;
-        if (prev == MemMap.NoPfn) list.Head = next; else nextLinks[prev] = next;
-        if (next == MemMap.NoPfn) list.Tail = prev; else prevLinks[next] = prev;
-        nextRef = MemMap.NoPfn;
-        prevRef = MemMap.NoPfn;
+        PageLinks[] links = Links;
+        ref PageLinks page = ref links[pfn];
+        int next = page.Next, prev = page.Prev;
+        if (prev == MemMap.NoPfn) list.Head = next; else links[prev].Next = next;
+        if (next == MemMap.NoPfn) list.Tail = prev; else links[next].Prev = prev;
+        page = PageLinks.Unlinked;
         PageFlagsArr[pfn] &= ~PageFlags.Buddy;
         list.Count--;
         _nrFree[order]--;
@@ -135,7 +132,7 @@ public sealed class Zone
     /// <summary>The free blocks on one list, head first (for tests, pagetypeinfo and compaction).</summary>
     public IEnumerable<int> FreeList(int order, MigrateType mt)
     {
-        for (int pfn = FirstFree(order, mt); pfn != MemMap.NoPfn; pfn = NextLink[pfn])
+        for (int pfn = FirstFree(order, mt); pfn != MemMap.NoPfn; pfn = Links[pfn].Next)
             yield return pfn;
     }
 
