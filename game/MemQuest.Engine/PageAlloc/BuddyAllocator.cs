@@ -38,6 +38,7 @@ public static class BuddyAllocator
 
     /// <summary>expand (mm/page_alloc.c), kernel-spec §2.1: halve a block of order <paramref name="high"/>
     /// down to <paramref name="low"/>, putting each upper half at the head of its free list.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void Expand(Zone zone, int pfn, int low, int high, MigrateType mt)
     {
         bool receipts = zone.Events.Listening;
@@ -58,7 +59,15 @@ public static class BuddyAllocator
     {
         int pfn = RmqueueSmallest(zone, order, mt);
         if (pfn != MemMap.NoPfn || mt > MigrateType.Reclaimable) return pfn;
-        pfn = RmqueueClaim(zone, order, mt, noFragment);
+        return RmqueueFallback(zone, order, mt, noFragment);
+    }
+
+    /// <summary>__rmqueue's fallbacks, kept out of line: claim a fallback pageblock, else (unless
+    /// ALLOC_NOFRAGMENT) steal a fallback block.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int RmqueueFallback(Zone zone, int order, MigrateType mt, bool noFragment)
+    {
+        int pfn = RmqueueClaim(zone, order, mt, noFragment);
         if (pfn != MemMap.NoPfn || noFragment) return pfn;
         return RmqueueSteal(zone, order, mt);
     }
@@ -87,14 +96,17 @@ public static class BuddyAllocator
             zone.DelFromFreeList(buddyPfn, order, buddyMt);
             if (buddyMt != mt) ChangePageblockRange(zone.Map, buddyPfn, order, mt);
             int combined = buddyPfn & pfn;
-            if (zone.Events.Listening)
-                zone.Events.Add(new BuddyMerged(zone.Events.Tick, zone.Name, pfn, buddyPfn, order, combined));
+            if (zone.Events.Listening) AddMergeReceipt(zone, pfn, buddyPfn, order, combined);
             pfn = combined;
             order++;
         }
         bool tail = toTail || BuddyMergeLikely(zone, flags, orders, pfn, buddyPfn, order);
         zone.AddToFreeList(pfn, order, mt, tail);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddMergeReceipt(Zone zone, int pfn, int buddyPfn, int order, int combined) =>
+        zone.Events.Add(new BuddyMerged(zone.Events.Tick, zone.Name, pfn, buddyPfn, order, combined));
 
     /// <summary>find_buddy_page_pfn's test: the buddy lies in this zone, is PageBuddy and has exactly <paramref name="order"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

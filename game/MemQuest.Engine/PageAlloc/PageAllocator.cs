@@ -40,7 +40,7 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     /// <summary>alloc_pages(gfp, order): the pfn of the first page of a 2^order block, or -1.</summary>
     public long AllocPages(int order, GfpFlags gfp)
     {
-        if ((uint)order > Units.MaxPageOrder) return Fail(order, gfp, $"order {order} is above MAX_PAGE_ORDER {Units.MaxPageOrder}");
+        if ((uint)order > Units.MaxPageOrder) return FailOrderTooHigh(order, gfp);
         ZoneType highest = _highestFor[(int)GfpZone(gfp)];
         MigrateType mt = GfpMigratetype(gfp);
         AllocFlags flags = AllocFlags.WmarkLow | _noFragmentFor[(int)highest];
@@ -64,6 +64,10 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         UnchargeHook?.Invoke(pfn, order);
         BuddyAllocator.FreeOnePage(zone, (int)pfn, order);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long FailOrderTooHigh(int order, GfpFlags gfp) =>
+        Fail(order, gfp, $"order {order} is above MAX_PAGE_ORDER {Units.MaxPageOrder}");
 
     [DoesNotReturn]
     private static void ThrowNoZone(long pfn) => throw new InvalidOperationException($"pfn {pfn} is in no zone");
@@ -173,6 +177,7 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         stat[(int)ZoneStatItem.NumaLocal]++;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void NoteWatermark(Zone z, long freeBefore)
     {
         foreach (WatermarkLevel level in new[] { WatermarkLevel.High, WatermarkLevel.Low, WatermarkLevel.Min })

@@ -123,7 +123,8 @@ public sealed class Zone
         int next = page.Next, prev = page.Prev;
         if (prev == MemMap.NoPfn) list.Head = next; else links[prev].Next = next;
         if (next == MemMap.NoPfn) list.Tail = prev; else links[next].Prev = prev;
-        page = PageLinks.Unlinked;
+        page.Next = MemMap.NoPfn;
+        page.Prev = MemMap.NoPfn;
         PageFlagsArr[pfn] &= ~PageFlags.Buddy;
         list.Count--;
         _nrFree[order]--;
