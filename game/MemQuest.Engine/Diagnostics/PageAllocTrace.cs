@@ -38,6 +38,9 @@ public sealed class PageAllocTrace
     public Machine Machine => _machine;
     public int LivePages => _live.Length;
 
+    /// <summary>The blocks the trace holds now, as (pfn, order).</summary>
+    internal IEnumerable<(long Pfn, int Order)> LiveBlocks => _live.Select(b => ((long)(b >> OrderBits), b & ((1 << OrderBits) - 1)));
+
     /// <summary>Free a random live block and allocate one of the same (or a random) order, <paramref name="pairs"/> times.</summary>
     public long Run(long pairs, bool mixedOrders)
     {
