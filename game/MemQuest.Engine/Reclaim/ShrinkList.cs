@@ -28,7 +28,7 @@ public sealed class ShrinkList(PgData node, PageAllocator alloc, Lruvec lru, Pag
         int pfn = lru.Tail(list);
         while (pfn != MemMap.NoPfn && taken.Count < nrToScan && skipped + taken.Count < listSize)
         {
-            int prev = node.Map.Prev[pfn];
+            int prev = node.Map.Links[pfn].Prev;
             Zone? z = node.ZoneOf(pfn);
             if (z is not null && z.Type > reclaimIdx)
             {
