@@ -38,6 +38,10 @@ public sealed partial class Machine
     private void InitPageCache()
     {
         VmEvents = new VmEvents();
+        // memblock_free_all handed every free page to the buddy allocator through __free_pages_core,
+        // and each of those frees counted pgfree: after boot, pgfree - sum(pgalloc_*) = free pages.
+        VmEvents.Count(VmEventItem.Pgfree, Node.NrFreePages);
+        PageAlloc.VmEvents = VmEvents;
         PageCache = new PageCache(Node, PageAlloc, Lru, VmEvents);
         var writeback = new Writeback(Node, PageCache, Sysctls, () => Tick);
         var dcache = new Dcache.Dcache(Slab);

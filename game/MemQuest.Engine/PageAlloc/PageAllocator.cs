@@ -8,6 +8,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using MemQuest.Engine.Events;
+using MemQuest.Engine.Vmstat;
 
 namespace MemQuest.Engine.PageAlloc;
 
@@ -36,6 +37,8 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     /// <summary>Memory cgroup uncharge when a block is freed.</summary>
     public Action<long, int>? UnchargeHook { get; set; }
     public long AllocFailures { get; private set; }
+    /// <summary>The box's vm event counters: rmqueue counts pgalloc_&lt;zone&gt;, __free_pages pgfree (pages, not blocks).</summary>
+    public VmEvents VmEvents { get; set; } = new();
 
     /// <summary>alloc_pages(gfp, order): the pfn of the first page of a 2^order block, or -1.</summary>
     public long AllocPages(int order, GfpFlags gfp)
@@ -62,6 +65,7 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         if (zone is null) ThrowNoZone(pfn);
         if ((_pageFlags[pfn] & PageFlags.Head) == 0 || _pageOrder[pfn] != order) ThrowBadFree(pfn, order);
         UnchargeHook?.Invoke(pfn, order);
+        VmEvents.CountPages(VmEventItem.Pgfree, order);
         BuddyAllocator.FreeOnePage(zone, (int)pfn, order);
     }
 
@@ -155,6 +159,7 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
                 int pfn = BuddyAllocator.Rmqueue(z, order, mt, noFragment);
                 if (pfn == MemMap.NoPfn) continue;
                 PrepNewPage(z, pfn, order, gfp);
+                VmEvents.CountPages(VmEventItem.PgallocDma + i, order);   // __count_zid_vm_events(PGALLOC, zid, 1 << order)
                 if (events.Listening) NoteWatermark(z, freeBefore);
                 return pfn;
             }
