@@ -9,7 +9,7 @@ namespace MemQuest.Scenarios.Workloads.Kernel;
 
 internal sealed class TaskEventAccounting(Machine machine)
 {
-    private readonly SortedDictionary<int, (long Major, long SwapIns, long Stalls)> _byPid = new();
+    private readonly Dictionary<int, (long Major, long SwapIns, long Stalls)> _byPid = [];
 
     /// <summary>Run <paramref name="call"/> as <paramref name="pid"/> and charge the events it caused.</summary>
     public T Charge<T>(int pid, Func<T> call)
@@ -19,9 +19,14 @@ internal sealed class TaskEventAccounting(Machine machine)
         finally
         {
             var after = Snapshot();
-            var (major, swapIns, stalls) = _byPid.GetValueOrDefault(pid);
-            _byPid[pid] = (major + after.Major - before.Major, swapIns + after.SwapIns - before.SwapIns, stalls + after.Stalls - before.Stalls);
+            if (after != before) Add(pid, before, after);
         }
+    }
+
+    private void Add(int pid, (long Major, long SwapIns, long Stalls) before, (long Major, long SwapIns, long Stalls) after)
+    {
+        var (major, swapIns, stalls) = _byPid.GetValueOrDefault(pid);
+        _byPid[pid] = (major + after.Major - before.Major, swapIns + after.SwapIns - before.SwapIns, stalls + after.Stalls - before.Stalls);
     }
 
     public (long Major, long SwapIns, long Stalls) Of(int pid) => _byPid.GetValueOrDefault(pid);
