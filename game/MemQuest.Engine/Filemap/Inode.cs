@@ -42,7 +42,26 @@ public sealed class Inode
     public bool DentryReferenced { get; internal set; }
     internal LinkedListNode<Inode>? DentryLruNode { get; set; }
     internal LinkedListNode<Inode>? DirtyListNode { get; set; }
+    /// <summary>The directory's entries by name (ordered, as ls lists them). Change them only through
+    /// AddChild/RemoveChild, which keep the hashed index the path walk uses in step.</summary>
     public SortedDictionary<string, Inode> Children { get; } = new(StringComparer.Ordinal);
+    private Dictionary<string, Inode>? _childIndex;
+
+    /// <summary>d_lookup by a component of a path: the child named <paramref name="name"/>, or null.</summary>
+    internal Inode? ChildNamed(ReadOnlySpan<char> name) =>
+        _childIndex is not null && _childIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out Inode? c) ? c : null;
+
+    internal void AddChild(Inode child)
+    {
+        Children.Add(child.Name, child);
+        (_childIndex ??= new(StringComparer.Ordinal)).Add(child.Name, child);
+    }
+
+    internal void RemoveChild(string name)
+    {
+        Children.Remove(name);
+        _childIndex?.Remove(name);
+    }
 
     /// <summary>Absolute path, e.g. /data/big.</summary>
     public string Path => Parent is null ? "/" : Parent.Parent is null ? "/" + Name : Parent.Path + "/" + Name;
