@@ -64,7 +64,7 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
     public Errno Truncate(Inode inode)
     {
         if (inode.MapCount > 0 || fs.Cache.HasMappedPages(inode)) return Errno.EBUSY;
-        foreach (long i in inode.CachedIndexes().ToList()) fs.Cache.DeletePage(inode, inode.PageAt(i));
+        for (long i = inode.NextCachedIndex(0); i >= 0; i = inode.NextCachedIndex(i + 1)) fs.Cache.DeletePage(inode, inode.PageAt(i));
         inode.SizeBytes = 0;
         return Errno.Ok;
     }

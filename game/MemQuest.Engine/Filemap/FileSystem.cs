@@ -199,7 +199,7 @@ public sealed class FileSystem
         if (f is null) return e;
         if (f.IsDirectory) return Errno.EISDIR;
         if (f.MapCount > 0 || Cache.HasMappedPages(f)) return Errno.EBUSY;
-        foreach (long i in f.CachedIndexes().ToList()) Cache.DeletePage(f, f.PageAt(i));
+        for (long i = f.NextCachedIndex(0); i >= 0; i = f.NextCachedIndex(i + 1)) Cache.DeletePage(f, f.PageAt(i));
         Dcache.Forget(f);
         f.Parent!.RemoveChild(f.Name);
         Dcache.Repin(f.Parent);

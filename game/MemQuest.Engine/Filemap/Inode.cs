@@ -91,6 +91,19 @@ public sealed class Inode
             if (_pages[i] != MemMap.NoPfn) yield return i;
     }
 
+    /// <summary>The first page index at or after <paramref name="from"/> that holds a page, or -1 (the
+    /// xarray walk without a copy: the caller may remove the page it was given before asking again).</summary>
+    public long NextCachedIndex(long from)
+    {
+        for (long i = Math.Max(0, from); i < _pages.Length; i++)
+            if (_pages[i] != MemMap.NoPfn) return i;
+        return -1;
+    }
+
+    /// <summary>Every page below this index is clean (or absent): where writeback's walk for dirty pages
+    /// may start (the dirty tag of the kernel's xarray). Lowered by every page that becomes dirty.</summary>
+    internal long CleanBelowIndex { get; set; }
+
     internal void TrimPages()
     {
         if (NrPages == 0) _pages = [];

@@ -101,6 +101,7 @@ public sealed class PageCache
     {
         if ((_node.Map.Flags[pfn] & PageFlags.Dirty) != 0) return;
         _node.Map.Flags[pfn] |= PageFlags.Dirty;
+        inode.CleanBelowIndex = Math.Min(inode.CleanBelowIndex, _indexOf[pfn]);
         AccountDirty(pfn, +1);
         _node.AddStat(NodeStatItem.NrDirtied, 1);
         if (inode.NrDirty++ == 0)
