@@ -183,7 +183,7 @@ public sealed class FileSystem
     {
         var (dir, name) = Parent(path, out error);
         if (dir is null) return null;
-        if (dir.Children.ContainsKey(name)) { error = Errno.EEXIST; return null; }
+        if (dir.ChildNamed(name) is not null) { error = Errno.EEXIST; return null; }
         var inode = new Inode(_nextIno++, name, dir, kind);
         if (!Dcache.AllocInode(inode) || !Dcache.AllocDentry(inode)) { Dcache.Forget(inode); error = Errno.ENOMEM; return null; }
         dir.AddChild(inode);
@@ -216,7 +216,7 @@ public sealed class FileSystem
         {
             Inode i = stack.Pop();
             yield return i;
-            foreach (Inode c in i.Children.Values.Reverse()) stack.Push(c);
+            if (i.HasChildren) foreach (Inode c in i.Children.Values.Reverse()) stack.Push(c);
         }
     }
 

@@ -35,7 +35,21 @@ public sealed class Inode
     /// <summary>Processes that have the file mapped (mapping->i_mmap); its pages then count as Mapped.</summary>
     public int MapCount { get; internal set; }
     /// <summary>Handle of the dentry object, or -1 when the dentry is not in the dcache.</summary>
-    public long DentryHandle { get; internal set; } = -1;
+    public long DentryHandle
+    {
+        get => _dentryHandle;
+        internal set
+        {
+            bool had = _dentryHandle != -1, has = value != -1;
+            _dentryHandle = value;
+            if (had != has && Parent is not null) Parent.ChildrenWithDentry += has ? 1 : -1;
+        }
+    }
+
+    private long _dentryHandle = -1;
+
+    /// <summary>Children whose dentry is in the dcache (each pins this directory's dentry), kept as they come and go.</summary>
+    internal int ChildrenWithDentry { get; private set; }
     /// <summary>Handle of the inode object (ext4_inode_cache), or -1 when the inode is not in the icache.</summary>
     public long InodeHandle { get; internal set; } = -1;
     /// <summary>DCACHE_REFERENCED: looked up since the dcache shrinker last passed.</summary>
@@ -44,7 +58,10 @@ public sealed class Inode
     internal LinkedListNode<Inode>? DirtyListNode { get; set; }
     /// <summary>The directory's entries by name (ordered, as ls lists them). Change them only through
     /// AddChild/RemoveChild, which keep the hashed index the path walk uses in step.</summary>
-    public SortedDictionary<string, Inode> Children { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, Inode> Children => _children ??= new(StringComparer.Ordinal);
+    /// <summary>Whether the directory has entries (without creating the table for a file).</summary>
+    public bool HasChildren => _children is { Count: > 0 };
+    private SortedDictionary<string, Inode>? _children;
     private Dictionary<string, Inode>? _childIndex;
 
     /// <summary>d_lookup by a component of a path: the child named <paramref name="name"/>, or null.</summary>
@@ -59,7 +76,7 @@ public sealed class Inode
 
     internal void RemoveChild(string name)
     {
-        Children.Remove(name);
+        _children?.Remove(name);
         _childIndex?.Remove(name);
     }
 

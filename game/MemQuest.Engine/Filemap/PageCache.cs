@@ -23,7 +23,7 @@ public sealed class PageCache
     private readonly Lruvec _lru;
     private readonly VmEvents _events;
     private readonly SparsePfnArray _indexOf;
-    private readonly SortedDictionary<int, Inode> _inodes = new();
+    private readonly Dictionary<int, Inode> _inodes = [];
 
     public PageCache(PgData node, PageAllocator alloc, Lruvec lru, VmEvents events)
     {

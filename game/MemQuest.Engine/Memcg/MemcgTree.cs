@@ -83,7 +83,7 @@ public sealed class MemcgTree(ProcessTable processes)
     /// <summary>mem_cgroup_from_task: the task's group; a task never attached inherits its parent's (fork).</summary>
     public MemCgroup GroupOf(Process p)
     {
-        if (_taskGroup.TryGetValue(p.Pid, out MemCgroup? g) && g.Procs.Contains(p)) return g;
+        if (_taskGroup.TryGetValue(p.Pid, out MemCgroup? g) && g.HasProc(p)) return g;
         Process? parent = p.ParentPid == p.Pid ? null : processes.Find(p.ParentPid);
         g = _outsideGroup.TryGetValue(p.ParentPid, out MemCgroup? og) && parent is null ? og
             : parent is null ? Root : GroupOf(parent);
