@@ -13,7 +13,8 @@ namespace MemQuest.Engine.Memcg;
 public sealed class MemcgTree(ProcessTable processes)
 {
     private readonly List<MemCgroup> _byId = [new MemCgroup(0, "", null)];
-    private readonly SortedDictionary<int, MemCgroup> _taskGroup = new();
+    /// <summary>Each task's group by pid (hashed: looked up on every charged page; the digest sorts it).</summary>
+    private readonly Dictionary<int, MemCgroup> _taskGroup = [];
     private readonly SortedDictionary<int, MemCgroup> _outsideGroup = new();
 
     public MemCgroup Root => _byId[0];
@@ -116,7 +117,9 @@ public sealed class MemcgTree(ProcessTable processes)
     {
         w.Add(_byId.Count);
         foreach (MemCgroup g in _byId) g.AddToDigest(w);
-        foreach (var (pid, g) in _taskGroup) { w.Add(pid); w.Add(g.Id); }
+        int[] pids = [.. _taskGroup.Keys];
+        Array.Sort(pids);
+        foreach (int pid in pids) { w.Add(pid); w.Add(_taskGroup[pid].Id); }
         foreach (var (pid, g) in _outsideGroup) { w.Add(-pid); w.Add(g.Id); }
     }
 }
