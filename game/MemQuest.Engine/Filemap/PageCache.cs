@@ -34,6 +34,9 @@ public sealed class PageCache
         _indexOf = new SparsePfnArray(node.Map.EndPfn);
     }
 
+    /// <summary>mem_map's flags (page cache readers test them without a call per page).</summary>
+    internal PageFlags[] Flags => _node.Map.Flags;
+
     /// <summary>Dirty inodes in dirtied_when order (the bdi's b_dirty list).</summary>
     public LinkedList<Inode> DirtyInodes { get; } = new();
 
@@ -77,6 +80,11 @@ public sealed class PageCache
         if (pfn != MemMap.NoPfn) _events.Count(VmEventItem.Pgpgin, Units.K(1));
         return pfn;
     }
+
+    /// <summary>Whether <see cref="MarkAccessed"/> would change nothing: the page is referenced already and
+    /// is active, unevictable or off the LRU (the common case of a hot page read again).</summary>
+    internal static bool AccessChangesNothing(PageFlags f) =>
+        (f & PageFlags.Referenced) != 0 && (f & (PageFlags.Active | PageFlags.Lru | PageFlags.Unevictable)) != PageFlags.Lru;
 
     /// <summary>folio_mark_accessed (mm/swap.c), kernel-spec §11: the first access sets
     /// PG_referenced; a second access while inactive and referenced activates the page.</summary>
