@@ -12,7 +12,7 @@ public static class BenchCommand
     public static Command Create(Option<string?> contentOption)
     {
         var pairs = new Option<long>("--pairs") { Description = "alloc+free pairs per trace (default 20000000)", DefaultValueFactory = _ => 20_000_000 };
-        var judgeRuns = new Option<int>("--judge-runs") { Description = "event runs to judge (default 1000; 0 skips; 10000 for the full figure)", DefaultValueFactory = _ => 1000 };
+        var judgeRuns = new Option<int>("--judge-runs") { Description = $"par runs of the first three incidents the event judge re-simulates (default {Events.JudgeBench.DefaultRuns}, a quick sample; 0 skips; 10000 for the full figure)", DefaultValueFactory = _ => Events.JudgeBench.DefaultRuns };
         var command = new Command("bench", "measure the engine's hot paths and print one figure per line");
         command.Options.Add(pairs);
         command.Options.Add(judgeRuns);

@@ -17,6 +17,7 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
         if (inode.IsDirectory) return new IoResult(0, 0, 0, Errno.EISDIR);
         long end = Math.Min(inode.SizeBytes, offsetBytes + lengthBytes);
         long hits = 0, misses = 0;
+        PageFlags[] flags = fs.Cache.Flags;
         for (long index = offsetBytes >> Units.PageShift; (index << Units.PageShift) < end; index++)
         {
             int pfn = inode.PageAt(index);
@@ -27,7 +28,7 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
                 misses++;
             }
             else hits++;
-            fs.Cache.MarkAccessed(pfn);
+            if (!PageCache.AccessChangesNothing(flags[pfn])) fs.Cache.MarkAccessed(pfn);
         }
         return new IoResult(hits, misses, 0, Errno.Ok);
     }
@@ -64,7 +65,7 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
     public Errno Truncate(Inode inode)
     {
         if (inode.MapCount > 0 || fs.Cache.HasMappedPages(inode)) return Errno.EBUSY;
-        foreach (long i in inode.CachedIndexes().ToList()) fs.Cache.DeletePage(inode, inode.PageAt(i));
+        for (long i = inode.NextCachedIndex(0); i >= 0; i = inode.NextCachedIndex(i + 1)) fs.Cache.DeletePage(inode, inode.PageAt(i));
         inode.SizeBytes = 0;
         return Errno.Ok;
     }

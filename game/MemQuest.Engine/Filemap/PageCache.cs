@@ -23,7 +23,7 @@ public sealed class PageCache
     private readonly Lruvec _lru;
     private readonly VmEvents _events;
     private readonly SparsePfnArray _indexOf;
-    private readonly SortedDictionary<int, Inode> _inodes = new();
+    private readonly Dictionary<int, Inode> _inodes = [];
 
     public PageCache(PgData node, PageAllocator alloc, Lruvec lru, VmEvents events)
     {
@@ -33,6 +33,9 @@ public sealed class PageCache
         _events = events;
         _indexOf = new SparsePfnArray(node.Map.EndPfn);
     }
+
+    /// <summary>mem_map's flags (page cache readers test them without a call per page).</summary>
+    internal PageFlags[] Flags => _node.Map.Flags;
 
     /// <summary>Dirty inodes in dirtied_when order (the bdi's b_dirty list).</summary>
     public LinkedList<Inode> DirtyInodes { get; } = new();
@@ -78,6 +81,11 @@ public sealed class PageCache
         return pfn;
     }
 
+    /// <summary>Whether <see cref="MarkAccessed"/> would change nothing: the page is referenced already and
+    /// is active, unevictable or off the LRU (the common case of a hot page read again).</summary>
+    internal static bool AccessChangesNothing(PageFlags f) =>
+        (f & PageFlags.Referenced) != 0 && (f & (PageFlags.Active | PageFlags.Lru | PageFlags.Unevictable)) != PageFlags.Lru;
+
     /// <summary>folio_mark_accessed (mm/swap.c), kernel-spec §11: the first access sets
     /// PG_referenced; a second access while inactive and referenced activates the page.</summary>
     public void MarkAccessed(int pfn)
@@ -101,6 +109,7 @@ public sealed class PageCache
     {
         if ((_node.Map.Flags[pfn] & PageFlags.Dirty) != 0) return;
         _node.Map.Flags[pfn] |= PageFlags.Dirty;
+        inode.CleanBelowIndex = Math.Min(inode.CleanBelowIndex, _indexOf[pfn]);
         AccountDirty(pfn, +1);
         _node.AddStat(NodeStatItem.NrDirtied, 1);
         if (inode.NrDirty++ == 0)
