@@ -1,5 +1,7 @@
 // Not a kernel structure: SHA-256 over engine state written field by field in a fixed order
 // (architecture §2.6, E8). Never uses GetHashCode, reflection or dictionary order.
+// Fields are gathered in a buffer and hashed a block at a time: SHA-256 of a byte stream does not
+// depend on how the stream is cut, so the digest is that of hashing each field on its own.
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,25 +10,46 @@ namespace MemQuest.Engine;
 
 public sealed class DigestWriter : IDisposable
 {
+    private const int BufferBytes = 64 * 1024;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly byte[] _buffer = new byte[8];
+    private readonly byte[] _buffer = new byte[BufferBytes];
+    private int _used;
 
     public void Add(long value)
     {
-        BinaryPrimitives.WriteInt64LittleEndian(_buffer, value);
-        _hash.AppendData(_buffer);
+        if (_used > BufferBytes - sizeof(long)) Flush();
+        BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_used), value);
+        _used += sizeof(long);
     }
 
     public void Add(string value)
     {
         Add(value.Length);
-        _hash.AppendData(Encoding.UTF8.GetBytes(value));
+        int maxBytes = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (maxBytes > BufferBytes)
+        {
+            Flush();
+            _hash.AppendData(Encoding.UTF8.GetBytes(value));
+            return;
+        }
+        if (_used > BufferBytes - maxBytes) Flush();
+        _used += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used));
     }
 
     /// <summary>A section marker, so that equal numbers in different sections never collide.</summary>
     public void Section(string name) => Add("§" + name);
 
-    public string Finish() => Convert.ToHexString(_hash.GetHashAndReset());
+    public string Finish()
+    {
+        Flush();
+        return Convert.ToHexString(_hash.GetHashAndReset());
+    }
+
+    private void Flush()
+    {
+        _hash.AppendData(_buffer, 0, _used);
+        _used = 0;
+    }
 
     public void Dispose() => _hash.Dispose();
 }

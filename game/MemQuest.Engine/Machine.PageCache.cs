@@ -42,6 +42,10 @@ public sealed partial class Machine
     private void InitPageCache()
     {
         VmEvents = new VmEvents();
+        // memblock_free_all handed every free page to the buddy allocator through __free_pages_core,
+        // and each of those frees counted pgfree: after boot, pgfree - sum(pgalloc_*) = free pages.
+        VmEvents.Count(VmEventItem.Pgfree, Node.NrFreePages);
+        PageAlloc.VmEvents = VmEvents;
         CpuTime = new CpuTime(Spec.Cpus, VmEvents, Node);
         Swap = new SwapTable(Node, PageAlloc, Lru, VmEvents);
         Workingset = new Workingset(Node, Lru, () => Swap.FreePages > 0);

@@ -1,6 +1,7 @@
 // The judge's throughput for 'memquest bench': a synthetic event over the first three incidents
 // this engine can run, players submitting par runs on their own seeds, judged from a temp folder
-// with every core. Reports runs per second and the time 10,000 runs would take.
+// with every core. Reports runs per second and the time 10,000 runs would take (issue 11 asks for
+// under 10 minutes on 2 cores). A quick sample by default: the whole bench stays under 30 s.
 using System.Diagnostics;
 using System.Globalization;
 using MemQuest.Scenarios.Content;
@@ -16,11 +17,14 @@ public static class JudgeBench
 {
     public const int RunsPerPlayer = 100;
 
+    /// <summary>The default sample: two par runs of each of the three incidents.</summary>
+    public const int DefaultRuns = 6;
+
     /// <summary>One line with the figure, or why there is none.</summary>
     public static string Run(ContentCatalog catalog, int runs, int jobs)
     {
         var incidents = catalog.Scenarios.Where(s => Readiness.Missing(s, EngineKernel.Provided) is null).Take(3).ToList();
-        if (incidents.Count == 0) return "event judge: no incident in this content runs on this engine build yet (" + BootTimes(catalog) + "); pass --content with one that does";
+        if (incidents.Count == 0) return "judge: no incident in this content runs on this engine build yet (" + BootTimes(catalog) + "); pass --content with one that does";
         DateTimeOffset start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var e = new EventDefinition("bench", "Bench", incidents.Select(s => s.Id).ToList(), new EventRules(true, 100, start, start.AddDays(1), 0), ["open"], TeamScoring.SumOfMembersBest);
         EventSecret secret = EventSecret.Generate();
@@ -30,14 +34,21 @@ public static class JudgeBench
         {
             int players = (runs + RunsPerPlayer - 1) / RunsPerPlayer;
             for (int p = 0; p < players; p++) WritePlayer(folder, catalog, e, secret, incidents, p, Math.Min(RunsPerPlayer, runs - p * RunsPerPlayer));
+            using var process = Process.GetCurrentProcess();
+            TimeSpan cpu0 = process.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             JudgeResult result = EventJudge.Judge(e, secret, catalog, folder, jobs);
             sw.Stop();
-            double perSecond = result.Runs.Count / sw.Elapsed.TotalSeconds;
+            process.Refresh();
+            int judged = Math.Max(1, result.Runs.Count);
+            double perSecond = judged / sw.Elapsed.TotalSeconds;
+            // On a shared box the wall clock counts other work too; the CPU time per run does not.
+            double cpuMs = (process.TotalProcessorTime - cpu0).TotalMilliseconds / judged;
+            double idleMinutes = 10_000 * cpuMs / jobs / 60_000;
             string ids = string.Join(", ", incidents.Select(s => s.Id));
-            double runMs = sw.Elapsed.TotalMilliseconds * jobs / Math.Max(1, result.Runs.Count);
-            return $"event judge: {result.Runs.Count} runs of {ids} in {F(sw.Elapsed.TotalSeconds)} s with {jobs} job(s): {F(perSecond)} runs/s, 10,000 runs in {F(10_000 / perSecond)} s"
-                + $" (a run takes {F(runMs)} ms of a core, booting its box {BootMs(incidents)} ms)"
+            return $"judge: {F(perSecond)} runs/s (10,000 runs of the {incidents.Count} incidents ≈ {F(10_000 / perSecond / 60)} min on {jobs} job(s);"
+                + $" {F(idleMinutes)} min by CPU time, {F(cpuMs)} ms of CPU a run; {result.Runs.Count} par runs of {ids} in {F(sw.Elapsed.TotalSeconds)} s;"
+                + $" booting a box {BootMs(incidents)} ms)"
                 + (result.Rejections.Count > 0 ? $" ({result.Rejections.Count} rejected: {result.Rejections[0]})" : "");
         }
         finally { Directory.Delete(folder, recursive: true); }
@@ -46,12 +57,15 @@ public static class JudgeBench
     private static void WritePlayer(string folder, ContentCatalog catalog, EventDefinition e, EventSecret secret, List<ScenarioDefinition> incidents, int index, int runs)
     {
         Ticket t = Tickets.Issue(secret, e, $"player-{index:D5}", "team-" + (index % 10).ToString(CultureInfo.InvariantCulture), "open");
-        var played = incidents.Select(s =>
+        // The runs the player "played" (each replayed once here for its final digest), on every core.
+        var played = new SubmittedRun[incidents.Count];
+        Parallel.For(0, incidents.Count, i =>
         {
+            ScenarioDefinition s = incidents[i];
             SessionLog log = Replayer.ParLog(s, catalog.Digest) with { Seed = t.SeedFor(s.Id)!.Value };
-            return new SubmittedRun(log, Replayer.Run(s, log).Digest, e.Rules.StartUtc.AddMinutes(index % 600), null);
-        }).ToList();
-        var all = Enumerable.Range(0, runs).Select(i => played[i % played.Count]).ToList();
+            played[i] = new SubmittedRun(log, Replayer.Run(s, log, receipts: false).Digest, e.Rules.StartUtc.AddMinutes(index % 600), null);
+        });
+        var all = Enumerable.Range(0, runs).Select(i => played[i % played.Length]).ToList();
         File.WriteAllText(Path.Combine(folder, $"p{index:D5}.json"), SubmissionFile.Write(new Submission(t.Player, t.Team, e.Rules.StartUtc, t, all)));
     }
 

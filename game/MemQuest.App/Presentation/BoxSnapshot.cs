@@ -2,6 +2,7 @@
 // beat (or a console line). Views receive these models and never see the Machine.
 using MemQuest.Engine;
 using MemQuest.Engine.Mm;
+using MemQuest.Engine.Oom;
 using MemQuest.Engine.Procfs;
 
 namespace MemQuest.App.Presentation;
@@ -14,16 +15,19 @@ public sealed record BoxSnapshot(
     IReadOnlyList<SlabTopRow> Slab,
     IReadOnlyList<string> KernelLog)
 {
-    /// <summary>Read the machine. <paramref name="oomScore"/> and <paramref name="slab"/> come from the
-    /// subsystems that own them (null/empty while a box has none).</summary>
-    public static BoxSnapshot Capture(Machine machine, Func<Process, long?>? oomScore = null,
-        IEnumerable<SlabTopRow>? slab = null, IReadOnlyList<string>? kernelLog = null) =>
-        new(machine.Tick,
+    /// <summary>Read the machine: oom_score as /proc/PID/oom_score prints it, the slab caches as
+    /// slabinfo counts them, and the kernel log as dmesg prints it.</summary>
+    public static BoxSnapshot Capture(Machine machine)
+    {
+        long totalPages = OomScore.GlobalTotalPages(machine);
+        return new(machine.Tick,
             MemoryBarModel.From(Meminfo.Compute(machine)),
             BuddyOrdersModel.From(Buddyinfo.Compute(machine.Node)),
-            ProcessRows.From(machine.Processes.TaskList, oomScore ?? (_ => null)),
-            (slab ?? []).ToList(),
-            kernelLog ?? []);
+            ProcessRows.From(machine.Processes.TaskList, p => (long)OomScore.ProcOomScore(p, totalPages)),
+            machine.Slab.Caches.Select(c => new SlabTopRow(c.Name, c.ActiveObjs, c.NumObjs, c.SizeBytes,
+                c.NumSlabs * c.Layout.PagesPerSlab * (Units.PageSize / 1024))).ToList(),
+            machine.Kmsg.Lines);
+    }
 
     /// <summary>Simulated time as the title shows it: "00:01:23.4".</summary>
     public static string Clock(long tick)

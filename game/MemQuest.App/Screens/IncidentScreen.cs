@@ -116,8 +116,7 @@ public sealed class IncidentScreen : Window
 
     public void Refresh()
     {
-        var log = _session.Modules.KernelLog.Select(k => (k.Tick, k.Text));
-        BoxSnapshot s = BoxSnapshot.Capture(_session.Machine, kernelLog: KernelLogLines.From(log));
+        BoxSnapshot s = BoxSnapshot.Capture(_session.Machine);
         long p99 = _session.Services.Services.FirstOrDefault()?.P99Ms ?? 0;
         _panes.Show(s, [s.Memory.AvailableKb, s.Memory.BuffCacheKb, p99], Status(),
             ObjectiveLines.From(_session.Status == SessionStatus.Running ? _session.Incident.Objectives() : _session.Verdicts));

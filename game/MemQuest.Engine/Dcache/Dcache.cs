@@ -74,7 +74,7 @@ public sealed class Dcache
     /// <summary>A dentry is pinned (d_count &gt; 0) when it is the root, a directory with cached children, mapped,
     /// or on a tmpfs (shmem_mknod takes an extra reference: the dentry is the file until unlink).</summary>
     private static bool IsPinned(Inode inode) =>
-        inode.Parent is null || inode.IsShmem || inode.MapCount > 0 || inode.Children.Values.Any(c => c.DentryHandle != VfsSlabCache.NoObject);
+        inode.Parent is null || inode.IsShmem || inode.MapCount > 0 || inode.ChildrenWithDentry > 0;
 
     /// <summary>A child's dentry pins its parent: take the parent off the LRU.</summary>
     private void Unpin(Inode dir)

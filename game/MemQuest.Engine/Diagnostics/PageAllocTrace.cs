@@ -8,53 +8,60 @@ namespace MemQuest.Engine.Diagnostics;
 public sealed class PageAllocTrace
 {
     private readonly Machine _machine;
-    private readonly long[] _live;
-    private readonly int[] _liveOrder;
+    // Each live block as pfn << OrderBits | order: one 4-byte slot per block, so the trace's own
+    // bookkeeping costs one cache line per pair and leaves the cache to the allocator's mem_map.
+    private const int OrderBits = 4;
+    private readonly int[] _live;
     private readonly SimRandom _random;
 
     /// <summary>Boot a box of <paramref name="memTotalKb"/> and fill <paramref name="fillPercent"/> % of it.</summary>
     public PageAllocTrace(long memTotalKb, int fillPercent, bool mixedOrders, ulong seed = 1)
     {
         _machine = Machine.Boot(new MachineSpec(memTotalKb), seed);
+        if (_machine.Node.Map.EndPfn > int.MaxValue >> OrderBits)
+            throw new ArgumentOutOfRangeException(nameof(memTotalKb), "the trace packs pfns into 27 bits: at most 512 GiB of pfn space");
         _random = new SimRandom(seed);
         long target = _machine.Node.TotalramPages * fillPercent / 100;
-        var live = new List<long>();
-        var orders = new List<int>();
+        var live = new List<int>();
         long held = 0;
         while (held < target)
         {
             int order = mixedOrders ? PickOrder() : 0;
             long pfn = _machine.PageAlloc.AllocPages(order, GfpFlags.GfpHighuserMovable);
             if (pfn < 0) break;
-            live.Add(pfn);
-            orders.Add(order);
+            live.Add(Pack(pfn, order));
             held += 1L << order;
         }
         _live = live.ToArray();
-        _liveOrder = orders.ToArray();
     }
 
     public Machine Machine => _machine;
     public int LivePages => _live.Length;
 
+    /// <summary>The blocks the trace holds now, as (pfn, order).</summary>
+    internal IEnumerable<(long Pfn, int Order)> LiveBlocks => _live.Select(b => ((long)(b >> OrderBits), b & ((1 << OrderBits) - 1)));
+
     /// <summary>Free a random live block and allocate one of the same (or a random) order, <paramref name="pairs"/> times.</summary>
     public long Run(long pairs, bool mixedOrders)
     {
         PageAllocator pa = _machine.PageAlloc;
+        int[] live = _live;
         long checksum = 0;
         for (long i = 0; i < pairs; i++)
         {
-            int slot = (int)_random.Next(_live.Length);
-            pa.FreePages(_live[slot], _liveOrder[slot]);
+            int slot = (int)_random.Next(live.Length);
+            int block = live[slot];
+            pa.FreePages(block >> OrderBits, block & ((1 << OrderBits) - 1));
             int order = mixedOrders ? PickOrder() : 0;
             long pfn = pa.AllocPages(order, GfpFlags.GfpHighuserMovable);
             if (pfn < 0) { order = 0; pfn = pa.AllocPages(0, GfpFlags.GfpHighuserMovable); }
-            _live[slot] = pfn;
-            _liveOrder[slot] = order;
+            live[slot] = Pack(pfn, order);
             checksum += pfn;
         }
         return checksum;
     }
+
+    private static int Pack(long pfn, int order) => (int)(pfn << OrderBits) | order;
 
     /// <summary>Orders 0..3 weighted towards small ones (8:4:2:1), as page-cache, slab and THP-less faults mix.</summary>
     private int PickOrder()

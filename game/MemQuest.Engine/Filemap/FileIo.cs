@@ -19,6 +19,7 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
         if (inode.IsDirectory) return new IoResult(0, 0, 0, Errno.EISDIR);
         long end = Math.Min(inode.SizeBytes, offsetBytes + lengthBytes);
         long hits = 0, misses = 0;
+        PageFlags[] flags = fs.Cache.Flags;
         for (long index = offsetBytes >> Units.PageShift; (index << Units.PageShift) < end; index++)
         {
             int pfn = inode.PageAt(index);
@@ -31,7 +32,7 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
                 misses++;
             }
             else hits++;
-            fs.Cache.MarkAccessed(pfn);
+            if (!PageCache.AccessChangesNothing(flags[pfn])) fs.Cache.MarkAccessed(pfn);
         }
         return new IoResult(hits, misses, 0, Errno.Ok);
     }

@@ -78,15 +78,26 @@ public sealed class FileSystem
     /// <summary>path_lookupat (fs/namei.c): walk the path; each component is brought into the dcache.</summary>
     public Inode? Lookup(string path, out Errno error)
     {
-        error = Errno.Ok;
         if (!path.StartsWith('/')) { error = Errno.ENOENT; return null; }
+        return Walk(path, path.Length, out error);
+    }
+
+    /// <summary>The walk of the components of path[..end] (empty components skipped, as "//" is "/").</summary>
+    private Inode? Walk(string path, int end, out Errno error)
+    {
+        error = Errno.Ok;
         Inode cur = Root;
-        foreach (string part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        for (int i = 0; i < end;)
         {
+            if (path[i] == '/') { i++; continue; }
+            int next = path.IndexOf('/', i, end - i);
+            if (next < 0) next = end;
             if (!cur.IsDirectory) { error = Errno.ENOTDIR; return null; }
-            if (!cur.Children.TryGetValue(part, out Inode? next)) { error = Errno.ENOENT; return null; }
-            if (!Bring(next)) { error = Errno.ENOMEM; return null; }
-            cur = next;
+            Inode? child = cur.ChildNamed(path.AsSpan(i, next - i));
+            if (child is null) { error = Errno.ENOENT; return null; }
+            if (!Bring(child)) { error = Errno.ENOMEM; return null; }
+            cur = child;
+            i = next;
         }
         return cur;
     }
@@ -152,18 +163,25 @@ public sealed class FileSystem
     {
         if (parents)
         {
-            string prefix = "";
+            // mkdir -p: each prefix /a, /a/b, ... is walked from the root, and made when missing.
             Inode? last = Root;
-            foreach (string part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            for (int i = 0; i < path.Length;)
             {
-                prefix += "/" + part;
-                last = Lookup(prefix, out Errno e) ?? (e == Errno.ENOENT ? Make(prefix, InodeKind.Directory, out _) : null);
+                if (path[i] == '/') { i++; continue; }
+                int next = path.IndexOf('/', i);
+                if (next < 0) next = path.Length;
+                last = Walk(path, next, out Errno e) ?? (e == Errno.ENOENT ? Make(NormalPrefix(path, next), InodeKind.Directory, out _) : null);
                 if (last is null || !last.IsDirectory) return null;
+                i = next;
             }
             return last;
         }
         return Make(path, InodeKind.Directory, out _);
     }
+
+    /// <summary>path[..end] with empty components dropped: "/" before each component.</summary>
+    private static string NormalPrefix(string path, int end) =>
+        "/" + string.Join('/', path[..end].Split('/', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Like Mkdir without -p, with the errno mkdir(2) gives.</summary>
     public Errno MkdirOne(string path)
@@ -176,10 +194,10 @@ public sealed class FileSystem
     {
         var (dir, name) = Parent(path, out error);
         if (dir is null) return null;
-        if (dir.Children.ContainsKey(name)) { error = Errno.EEXIST; return null; }
+        if (dir.ChildNamed(name) is not null) { error = Errno.EEXIST; return null; }
         var inode = new Inode(_nextIno++, name, dir, kind, shmem);
         if (!Dcache.AllocInode(inode) || !Dcache.AllocDentry(inode)) { Dcache.Forget(inode); error = Errno.ENOMEM; return null; }
-        dir.Children.Add(name, inode);
+        dir.AddChild(inode);
         Cache.Register(inode);
         if (!inode.IsShmem) ReadInodeTable(inode.Ino, dirty: true);
         return inode;
@@ -197,7 +215,7 @@ public sealed class FileSystem
         if (f.MapCount > 0 || Cache.HasMappedPages(f)) return Errno.EBUSY;
         TruncatePages(f);
         Dcache.Forget(f);
-        f.Parent!.Children.Remove(f.Name);
+        f.Parent!.RemoveChild(f.Name);
         Dcache.Repin(f.Parent);
         Cache.Unregister(f);
         if (!f.IsShmem) ReadInodeTable(f.Ino, dirty: true);
@@ -212,7 +230,7 @@ public sealed class FileSystem
         {
             Inode i = stack.Pop();
             yield return i;
-            foreach (Inode c in i.Children.Values.Reverse()) stack.Push(c);
+            if (i.HasChildren) foreach (Inode c in i.Children.Values.Reverse()) stack.Push(c);
         }
     }
 

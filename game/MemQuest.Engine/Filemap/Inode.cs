@@ -89,14 +89,50 @@ public sealed class Inode
     /// <summary>Processes that have the file mapped (mapping->i_mmap); its pages then count as Mapped.</summary>
     public int MapCount { get; internal set; }
     /// <summary>Handle of the dentry object, or -1 when the dentry is not in the dcache.</summary>
-    public long DentryHandle { get; internal set; } = -1;
+    public long DentryHandle
+    {
+        get => _dentryHandle;
+        internal set
+        {
+            bool had = _dentryHandle != -1, has = value != -1;
+            _dentryHandle = value;
+            if (had != has && Parent is not null) Parent.ChildrenWithDentry += has ? 1 : -1;
+        }
+    }
+
+    private long _dentryHandle = -1;
+
+    /// <summary>Children whose dentry is in the dcache (each pins this directory's dentry), kept as they come and go.</summary>
+    internal int ChildrenWithDentry { get; private set; }
     /// <summary>Handle of the inode object (ext4_inode_cache), or -1 when the inode is not in the icache.</summary>
     public long InodeHandle { get; internal set; } = -1;
     /// <summary>DCACHE_REFERENCED: looked up since the dcache shrinker last passed.</summary>
     public bool DentryReferenced { get; internal set; }
     internal LinkedListNode<Inode>? DentryLruNode { get; set; }
     internal LinkedListNode<Inode>? DirtyListNode { get; set; }
-    public SortedDictionary<string, Inode> Children { get; } = new(StringComparer.Ordinal);
+    /// <summary>The directory's entries by name (ordered, as ls lists them). Change them only through
+    /// AddChild/RemoveChild, which keep the hashed index the path walk uses in step.</summary>
+    public SortedDictionary<string, Inode> Children => _children ??= new(StringComparer.Ordinal);
+    /// <summary>Whether the directory has entries (without creating the table for a file).</summary>
+    public bool HasChildren => _children is { Count: > 0 };
+    private SortedDictionary<string, Inode>? _children;
+    private Dictionary<string, Inode>? _childIndex;
+
+    /// <summary>d_lookup by a component of a path: the child named <paramref name="name"/>, or null.</summary>
+    internal Inode? ChildNamed(ReadOnlySpan<char> name) =>
+        _childIndex is not null && _childIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out Inode? c) ? c : null;
+
+    internal void AddChild(Inode child)
+    {
+        Children.Add(child.Name, child);
+        (_childIndex ??= new(StringComparer.Ordinal)).Add(child.Name, child);
+    }
+
+    internal void RemoveChild(string name)
+    {
+        _children?.Remove(name);
+        _childIndex?.Remove(name);
+    }
 
     /// <summary>Absolute path, e.g. /data/big.</summary>
     public string Path => Parent is null ? "/" : Parent.Parent is null ? "/" + Name : Parent.Path + "/" + Name;
@@ -125,6 +161,19 @@ public sealed class Inode
         for (long i = 0; i < _pages.Length; i++)
             if (_pages[i] != MemMap.NoPfn) yield return i;
     }
+
+    /// <summary>The first page index at or after <paramref name="from"/> that holds a page, or -1 (the
+    /// xarray walk without a copy: the caller may remove the page it was given before asking again).</summary>
+    public long NextCachedIndex(long from)
+    {
+        for (long i = Math.Max(0, from); i < _pages.Length; i++)
+            if (_pages[i] != MemMap.NoPfn) return i;
+        return -1;
+    }
+
+    /// <summary>Every page below this index is clean (or absent): where writeback's walk for dirty pages
+    /// may start (the dirty tag of the kernel's xarray). Lowered by every page that becomes dirty.</summary>
+    internal long CleanBelowIndex { get; set; }
 
     internal void TrimPages()
     {

@@ -27,7 +27,7 @@ public sealed class PageCache
     private readonly Lruvec _lru;
     private readonly VmEvents _events;
     private readonly SparsePfnArray _indexOf;
-    private readonly SortedDictionary<int, Inode> _inodes = new();
+    private readonly Dictionary<int, Inode> _inodes = [];
 
     private readonly Workingset _workingset;
 
@@ -40,6 +40,9 @@ public sealed class PageCache
         _workingset = workingset;
         _indexOf = new SparsePfnArray(node.Map.EndPfn);
     }
+
+    /// <summary>mem_map's flags (page cache readers test them without a call per page).</summary>
+    internal PageFlags[] Flags => _node.Map.Flags;
 
     /// <summary>Dirty inodes in dirtied_when order (the bdi's b_dirty list).</summary>
     public LinkedList<Inode> DirtyInodes { get; } = new();
@@ -109,6 +112,11 @@ public sealed class PageCache
         return pfn;
     }
 
+    /// <summary>Whether <see cref="MarkAccessed"/> would change nothing: the page is referenced already and
+    /// is active, unevictable or off the LRU (the common case of a hot page read again).</summary>
+    internal static bool AccessChangesNothing(PageFlags f) =>
+        (f & PageFlags.Referenced) != 0 && (f & (PageFlags.Active | PageFlags.Lru | PageFlags.Unevictable)) != PageFlags.Lru;
+
     /// <summary>folio_mark_accessed (mm/swap.c), kernel-spec §11: the first access sets
     /// PG_referenced; a second access while inactive and referenced activates the page.</summary>
     public void MarkAccessed(int pfn)
@@ -134,6 +142,7 @@ public sealed class PageCache
         if (inode.IsShmem) return;   // mapping_can_writeback is false on tmpfs: nothing is accounted dirty
         if ((_node.Map.Flags[pfn] & PageFlags.Dirty) != 0) return;
         _node.Map.Flags[pfn] |= PageFlags.Dirty;
+        inode.CleanBelowIndex = Math.Min(inode.CleanBelowIndex, _indexOf[pfn]);
         AccountDirty(pfn, +1);
         _node.AddStat(NodeStatItem.NrDirtied, 1);
         if (inode.NrDirty++ == 0)
@@ -252,7 +261,7 @@ public sealed class PageCache
     /// <summary>truncate_inode_pages (mm/truncate.c): every page, shadow and (tmpfs) swap entry of the file goes.</summary>
     internal void TruncateInodePages(Inode inode, Action<long> freeSwapEntry)
     {
-        foreach (long i in inode.CachedIndexes().ToList()) DeletePage(inode, inode.PageAt(i));
+        for (long i = inode.NextCachedIndex(0); i >= 0; i = inode.NextCachedIndex(i + 1)) DeletePage(inode, inode.PageAt(i));
         inode.ClearShadows();
         foreach (long entry in inode.SwapEntries.Values) freeSwapEntry(entry);
         inode.SwapEntries.Clear();

@@ -76,7 +76,8 @@ public sealed class Writeback(PgData node, PageCache cache, Sysctls sysctls, Fun
     public long WritebackInode(Inode inode, long maxPages)
     {
         long written = 0;
-        foreach (long index in inode.CachedIndexes().ToList())
+        long index = inode.NextCachedIndex(inode.CleanBelowIndex);
+        for (; index >= 0; index = inode.NextCachedIndex(index + 1))
         {
             if (written >= maxPages || inode.NrDirty == 0) break;
             int pfn = inode.PageAt(index);
@@ -84,6 +85,8 @@ public sealed class Writeback(PgData node, PageCache cache, Sysctls sysctls, Fun
             cache.WritePage(inode, pfn);
             written++;
         }
+        // Every page before where the walk stopped is clean now.
+        inode.CleanBelowIndex = index < 0 ? long.MaxValue : index;
         return written;
     }
 

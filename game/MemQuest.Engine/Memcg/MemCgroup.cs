@@ -16,6 +16,8 @@ public sealed class MemCgroup
 
     private readonly List<MemCgroup> _children = [];
     private readonly List<Process> _procs = [];
+    /// <summary>How many times each task is in _procs, for an O(1) membership test.</summary>
+    private readonly Dictionary<Process, int> _procCounts = new(ReferenceEqualityComparer.Instance);
 
     public MemCgroup(int id, string name, MemCgroup? parent)
     {
@@ -56,8 +58,21 @@ public sealed class MemCgroup
     internal Action<Vmstat.VmEventItem, long> EventSink => _eventSink ??= (item, n) => VmEventsLocal[(int)item] += n;
     private Action<Vmstat.VmEventItem, long>? _eventSink;
 
-    internal void AddProc(Process p) => _procs.Add(p);
-    internal void RemoveProc(Process p) => _procs.Remove(p);
+    internal void AddProc(Process p)
+    {
+        _procs.Add(p);
+        _procCounts[p] = _procCounts.GetValueOrDefault(p) + 1;
+    }
+
+    internal void RemoveProc(Process p)
+    {
+        if (!_procs.Remove(p)) return;
+        if (_procCounts[p] == 1) _procCounts.Remove(p);
+        else _procCounts[p]--;
+    }
+
+    /// <summary>Whether <paramref name="p"/> is listed in Procs.</summary>
+    internal bool HasProc(Process p) => _procCounts.ContainsKey(p);
     internal void RemoveChild(MemCgroup c) => _children.Remove(c);
 
     public void AddToDigest(DigestWriter w)

@@ -15,6 +15,7 @@
 // Not modelled: the per-CPU charge stock (charges are exact, so memory.current never overshoots by
 //   a batch; failcnt counts the same failures memory.events "max" does), swap accounting
 //   (memory.swap.*), memory.low/min protection.
+using System.Runtime.CompilerServices;
 using MemQuest.Engine.Mm;
 using MemQuest.Engine.Oom;
 using MemQuest.Engine.Oom.Control;
@@ -58,9 +59,16 @@ public sealed class MemcgCharge
     public bool ChargeNewPage(long pfn, int order, GfpFlags gfp)
     {
         Process? current = _current();
+        if (current is null || current.IsKernelThread) return true;   // no user task to charge: kept out of the call below
+        return ChargeNewPageTo(current, pfn, order, gfp);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool ChargeNewPageTo(Process current, long pfn, int order, GfpFlags gfp)
+    {
         bool kmem = (gfp & GfpFlags.Account) != 0;
         bool user = (gfp & GfpFlags.GfpHighuser) == GfpFlags.GfpHighuser;
-        if (current is null || current.IsKernelThread || !(kmem || user)) return true;
+        if (!(kmem || user)) return true;
         MemCgroup g = _tree.GroupOf(current);
         if (g.IsRoot) return true;
         if (!TryCharge(g, 1L << order, current)) return false;

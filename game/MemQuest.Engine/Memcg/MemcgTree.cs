@@ -13,7 +13,8 @@ namespace MemQuest.Engine.Memcg;
 public sealed class MemcgTree(ProcessTable processes)
 {
     private readonly List<MemCgroup> _byId = [new MemCgroup(0, "", null)];
-    private readonly SortedDictionary<int, MemCgroup> _taskGroup = new();
+    /// <summary>Each task's group by pid (hashed: looked up on every charged page; the digest sorts it).</summary>
+    private readonly Dictionary<int, MemCgroup> _taskGroup = [];
     private readonly SortedDictionary<int, MemCgroup> _outsideGroup = new();
 
     public MemCgroup Root => _byId[0];
@@ -87,7 +88,7 @@ public sealed class MemcgTree(ProcessTable processes)
     /// <summary>mem_cgroup_from_task: the task's group; a task never attached inherits its parent's (fork).</summary>
     public MemCgroup GroupOf(Process p)
     {
-        if (_taskGroup.TryGetValue(p.Pid, out MemCgroup? g) && g.Procs.Contains(p)) return g;
+        if (_taskGroup.TryGetValue(p.Pid, out MemCgroup? g) && g.HasProc(p)) return g;
         Process? parent = p.ParentPid == p.Pid ? null : processes.Find(p.ParentPid);
         g = _outsideGroup.TryGetValue(p.ParentPid, out MemCgroup? og) && parent is null ? og
             : parent is null ? Root : GroupOf(parent);
@@ -120,7 +121,9 @@ public sealed class MemcgTree(ProcessTable processes)
     {
         w.Add(_byId.Count);
         foreach (MemCgroup g in _byId) g.AddToDigest(w);
-        foreach (var (pid, g) in _taskGroup) { w.Add(pid); w.Add(g.Id); }
+        int[] pids = [.. _taskGroup.Keys];
+        Array.Sort(pids);
+        foreach (int pid in pids) { w.Add(pid); w.Add(_taskGroup[pid].Id); }
         foreach (var (pid, g) in _outsideGroup) { w.Add(-pid); w.Add(g.Id); }
     }
 }

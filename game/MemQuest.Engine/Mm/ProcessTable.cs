@@ -8,6 +8,8 @@ public sealed class ProcessTable
     public const int PidMax = 4194304;
     private const int PidWrapFloor = 300;
     private readonly SortedDictionary<int, Process> _byPid = new();
+    /// <summary>The same processes hashed by pid: Find is on every fault and malloc a workload makes.</summary>
+    private readonly Dictionary<int, Process> _lookup = [];
     private readonly List<Process> _taskList = [];
     private int _lastPid;
     private long _sequence;
@@ -18,7 +20,7 @@ public sealed class ProcessTable
     /// <summary>Processes in ascending pid order.</summary>
     public IEnumerable<Process> ByPid => _byPid.Values;
 
-    public Process? Find(int pid) => _byPid.GetValueOrDefault(pid);
+    public Process? Find(int pid) => _lookup.GetValueOrDefault(pid);
 
     public int LastPid => _lastPid;
 
@@ -29,7 +31,7 @@ public sealed class ProcessTable
         for (int tries = 0; tries < PidMax; tries++)
         {
             pid = pid + 1 >= PidMax ? PidWrapFloor : pid + 1;
-            if (!_byPid.ContainsKey(pid)) { _lastPid = pid; return pid; }
+            if (!_lookup.ContainsKey(pid)) { _lastPid = pid; return pid; }
         }
         throw new InvalidOperationException("no free pid");
     }
@@ -41,12 +43,14 @@ public sealed class ProcessTable
     {
         p.Sequence = _sequence++;
         _byPid.Add(p.Pid, p);
+        _lookup.Add(p.Pid, p);
         _taskList.Add(p);
     }
 
     public void Remove(Process p)
     {
         _byPid.Remove(p.Pid);
+        _lookup.Remove(p.Pid);
         _taskList.Remove(p);
     }
 

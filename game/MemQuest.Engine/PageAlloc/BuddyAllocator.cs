@@ -4,6 +4,7 @@
 // Invariants: a free block of order o starts at a pfn aligned to 1 << o and sits on the list of
 //   its pageblock's migratetype; NR_FREE_PAGES moves by exactly 1 << order per alloc/free.
 // Not modelled: per-CPU lists (§2.3), guard pages, shuffling, CMA, compaction capture.
+using System.Runtime.CompilerServices;
 using MemQuest.Engine.Events;
 
 namespace MemQuest.Engine.PageAlloc;
@@ -20,6 +21,7 @@ public static class BuddyAllocator
 
     /// <summary>__rmqueue_smallest (mm/page_alloc.c), kernel-spec §2.1: take the first block of at least
     /// <paramref name="order"/> on <paramref name="mt"/>'s lists and split it down. Returns the pfn or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int RmqueueSmallest(Zone zone, int order, MigrateType mt)
     {
         for (int current = order; current <= Units.MaxPageOrder; current++)
@@ -27,7 +29,7 @@ public static class BuddyAllocator
             int pfn = zone.FirstFree(current, mt);
             if (pfn == MemMap.NoPfn) continue;
             zone.DelFromFreeList(pfn, current, mt);
-            Expand(zone, pfn, order, current, mt);
+            if (current > order) Expand(zone, pfn, order, current, mt);
             zone.NrFreePages -= 1L << order;
             return pfn;
         }
@@ -36,6 +38,7 @@ public static class BuddyAllocator
 
     /// <summary>expand (mm/page_alloc.c), kernel-spec §2.1: halve a block of order <paramref name="high"/>
     /// down to <paramref name="low"/>, putting each upper half at the head of its free list.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void Expand(Zone zone, int pfn, int low, int high, MigrateType mt)
     {
         bool receipts = zone.Events.Listening;
@@ -51,60 +54,75 @@ public static class BuddyAllocator
 
     /// <summary>__rmqueue (mm/page_alloc.c): smallest block of the wanted type, else claim a fallback
     /// pageblock, else (unless ALLOC_NOFRAGMENT) steal a fallback block. Returns the pfn or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Rmqueue(Zone zone, int order, MigrateType mt, bool noFragment)
     {
         int pfn = RmqueueSmallest(zone, order, mt);
         if (pfn != MemMap.NoPfn || mt > MigrateType.Reclaimable) return pfn;
-        pfn = RmqueueClaim(zone, order, mt, noFragment);
+        return RmqueueFallback(zone, order, mt, noFragment);
+    }
+
+    /// <summary>__rmqueue's fallbacks, kept out of line: claim a fallback pageblock, else (unless
+    /// ALLOC_NOFRAGMENT) steal a fallback block.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int RmqueueFallback(Zone zone, int order, MigrateType mt, bool noFragment)
+    {
+        int pfn = RmqueueClaim(zone, order, mt, noFragment);
         if (pfn != MemMap.NoPfn || noFragment) return pfn;
         return RmqueueSteal(zone, order, mt);
     }
 
     /// <summary>__free_one_page (mm/page_alloc.c), kernel-spec §2.2: return a block, merging with free
     /// buddies of the same order; insert at the tail when asked or when a merge is likely.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void FreeOnePage(Zone zone, int pfn, int order, bool toTail = false)
     {
-        MemMap map = zone.Map;
-        MigrateType mt = map.GetPageblockMigratetype(pfn);
-        zone.PageFlagsArr[pfn] &= PageFlags.Reserved;
+        PageFlags[] flags = zone.PageFlagsArr;
+        byte[] orders = zone.OrderArr;
+        MigrateType mt = zone.PageblockTypeArr[pfn >> Units.PageblockOrder];
+        flags[pfn] &= PageFlags.Reserved;
         zone.NrFreePages += 1L << order;
-        bool receipts = zone.Events.Listening;
         int buddyPfn = pfn;
         while (order < Units.MaxPageOrder)
         {
             buddyPfn = pfn ^ (1 << order);
-            if (!IsFreeBuddy(zone, buddyPfn, order)) break;
+            if (!IsFreeBuddy(zone, flags, orders, buddyPfn, order)) break;
             MigrateType buddyMt = mt;
             if (order >= Units.PageblockOrder)
             {
-                buddyMt = map.GetPageblockMigratetype(buddyPfn);
+                buddyMt = zone.PageblockTypeArr[buddyPfn >> Units.PageblockOrder];
                 if (mt != buddyMt && (!IsMergeable(mt) || !IsMergeable(buddyMt))) break;
             }
             zone.DelFromFreeList(buddyPfn, order, buddyMt);
-            if (buddyMt != mt) ChangePageblockRange(map, buddyPfn, order, mt);
+            if (buddyMt != mt) ChangePageblockRange(zone.Map, buddyPfn, order, mt);
             int combined = buddyPfn & pfn;
-            if (receipts)
-                zone.Events.Add(new BuddyMerged(zone.Events.Tick, zone.Name, pfn, buddyPfn, order, combined));
+            if (zone.Events.Listening) AddMergeReceipt(zone, pfn, buddyPfn, order, combined);
             pfn = combined;
             order++;
         }
-        bool tail = toTail || BuddyMergeLikely(zone, pfn, buddyPfn, order);
+        bool tail = toTail || BuddyMergeLikely(zone, flags, orders, pfn, buddyPfn, order);
         zone.AddToFreeList(pfn, order, mt, tail);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddMergeReceipt(Zone zone, int pfn, int buddyPfn, int order, int combined) =>
+        zone.Events.Add(new BuddyMerged(zone.Events.Tick, zone.Name, pfn, buddyPfn, order, combined));
+
     /// <summary>find_buddy_page_pfn's test: the buddy lies in this zone, is PageBuddy and has exactly <paramref name="order"/>.</summary>
-    private static bool IsFreeBuddy(Zone zone, int buddyPfn, int order) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsFreeBuddy(Zone zone, PageFlags[] flags, byte[] orders, int buddyPfn, int order) =>
         buddyPfn >= zone.StartPfn && buddyPfn < zone.EndPfn
-        && (zone.PageFlagsArr[buddyPfn] & PageFlags.Buddy) != 0
-        && zone.OrderArr[buddyPfn] == order;
+        && (flags[buddyPfn] & PageFlags.Buddy) != 0
+        && orders[buddyPfn] == order;
 
     /// <summary>buddy_merge_likely (mm/page_alloc.c): the block one order up has a free buddy.</summary>
-    private static bool BuddyMergeLikely(Zone zone, int pfn, int buddyPfn, int order)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool BuddyMergeLikely(Zone zone, PageFlags[] flags, byte[] orders, int pfn, int buddyPfn, int order)
     {
         if (order >= Units.MaxPageOrder - 1) return false;
         int higherPagePfn = buddyPfn & pfn;
         int higherBuddy = higherPagePfn ^ (1 << (order + 1));
-        return IsFreeBuddy(zone, higherBuddy, order + 1);
+        return IsFreeBuddy(zone, flags, orders, higherBuddy, order + 1);
     }
 
     /// <summary>migratetype_is_mergeable: Unmovable, Movable and Reclaimable (below MIGRATE_PCPTYPES).</summary>

@@ -1,7 +1,9 @@
 // Models mem_map, the array of struct page (include/linux/mm_types.h), as compact parallel arrays
 // indexed by pfn: list links, flags, order and one private word. 15 bytes per page in all
 // (architecture budget: at most 16), so a 64 GiB box fits in well under 300 MB.
-// Invariants: Next/Prev link a page into exactly one list (a buddy free list while PageBuddy, an
+// The split follows the allocator's access pattern: flags and order, read first on every free, stay
+// dense in their own small arrays; the two list links, written together, share one 8-byte entry.
+// Invariants: Links link a page into exactly one list (a buddy free list while PageBuddy, an
 //   LRU list while PageLru) or hold -1; Order is meaningful on Buddy and Head pages only.
 // Not modelled: refcounts, mapcounts beyond what Private carries, folios larger than a block.
 namespace MemQuest.Engine.PageAlloc;
@@ -14,21 +16,19 @@ public sealed class MemMap
     {
         if (endPfn <= 0 || endPfn > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(endPfn));
         EndPfn = endPfn;
-        Next = new int[endPfn];
-        Prev = new int[endPfn];
+        Links = new PageLinks[endPfn];
         Flags = new PageFlags[endPfn];
         Order = new byte[endPfn];
         Private = new int[endPfn];
         PageblockType = new MigrateType[(endPfn + Units.PageblockNrPages - 1) >> Units.PageblockOrder];
-        Array.Fill(Next, NoPfn);
-        Array.Fill(Prev, NoPfn);
+        Array.Fill(Links, PageLinks.Unlinked);
         Array.Fill(PageblockType, MigrateType.Movable);
     }
 
     /// <summary>One past the highest pfn described.</summary>
     public long EndPfn { get; }
-    public int[] Next { get; }
-    public int[] Prev { get; }
+    /// <summary>page->buddy_list / page->lru: the page's neighbours on its list.</summary>
+    public PageLinks[] Links { get; }
     public PageFlags[] Flags { get; }
     public byte[] Order { get; }
     /// <summary>page->private: owner-specific word (e.g. an rmap handle or a slab cache id).</summary>

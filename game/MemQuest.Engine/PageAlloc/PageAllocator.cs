@@ -5,7 +5,10 @@
 // Invariants: a returned pfn heads an allocated block (PageFlags.Head, MemMap.Order = order);
 //   FreePages accepts exactly such a block and nothing else.
 // Not modelled: cpusets, mempolicies, highatomic reserves, PCP lists.
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using MemQuest.Engine.Events;
+using MemQuest.Engine.Vmstat;
 
 namespace MemQuest.Engine.PageAlloc;
 
@@ -22,20 +25,28 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     /// <summary>The zonelist's first populated zone for each gfp_zone result (zones never change after boot).</summary>
     private readonly ZoneType[] _highestFor =
         [node.HighestPopulatedAtMost(ZoneType.Dma), node.HighestPopulatedAtMost(ZoneType.Dma32), node.HighestPopulatedAtMost(ZoneType.Normal)];
+    /// <summary>NoFragmentFor's answer for each first zone, fixed at boot like _highestFor.</summary>
+    private readonly AllocFlags[] _noFragmentFor =
+        [NoFragmentFor(node, ZoneType.Dma), NoFragmentFor(node, ZoneType.Dma32), NoFragmentFor(node, ZoneType.Normal)];
+    private readonly Zone[] _zones = node.Zones;
+    private readonly PageFlags[] _pageFlags = node.Map.Flags;
+    private readonly byte[] _pageOrder = node.Map.Order;
     public IAllocSlowPath SlowPath { get; set; } = new NoSlowPath();
     /// <summary>Memory cgroup charge of a new block (mem_cgroup_charge / __memcg_kmem_charge_page); false refuses it.</summary>
     public Func<long, int, GfpFlags, bool>? ChargeHook { get; set; }
     /// <summary>Memory cgroup uncharge when a block is freed.</summary>
     public Action<long, int>? UnchargeHook { get; set; }
     public long AllocFailures { get; private set; }
+    /// <summary>The box's vm event counters: rmqueue counts pgalloc_&lt;zone&gt;, __free_pages pgfree (pages, not blocks).</summary>
+    public VmEvents VmEvents { get; set; } = new();
 
     /// <summary>alloc_pages(gfp, order): the pfn of the first page of a 2^order block, or -1.</summary>
     public long AllocPages(int order, GfpFlags gfp)
     {
-        if (order < 0 || order > Units.MaxPageOrder) return Fail(order, gfp, $"order {order} is above MAX_PAGE_ORDER {Units.MaxPageOrder}");
+        if ((uint)order > Units.MaxPageOrder) return FailOrderTooHigh(order, gfp);
         ZoneType highest = _highestFor[(int)GfpZone(gfp)];
         MigrateType mt = GfpMigratetype(gfp);
-        AllocFlags flags = AllocFlags.WmarkLow | NoFragmentFor(highest);
+        AllocFlags flags = AllocFlags.WmarkLow | _noFragmentFor[(int)highest];
         if ((gfp & GfpFlags.KswapdReclaim) != 0) flags |= AllocFlags.Kswapd;
         long pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
         if (pfn < 0) pfn = AllocPagesSlowpath(order, gfp, highest, mt);
@@ -50,11 +61,11 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     /// <summary>__free_pages: give back a block this allocator handed out.</summary>
     public void FreePages(long pfn, int order)
     {
-        Zone zone = Node.ZoneOf(pfn) ?? throw new InvalidOperationException($"pfn {pfn} is in no zone");
-        PageFlags f = Node.Map.Flags[pfn];
-        if ((f & PageFlags.Head) == 0 || Node.Map.Order[pfn] != order)
-            throw new InvalidOperationException($"bad page free: pfn {pfn} order {order} is not an allocated block of that order");
+        Zone? zone = Node.ZoneOf(pfn);
+        if (zone is null) ThrowNoZone(pfn);
+        if ((_pageFlags[pfn] & PageFlags.Head) == 0 || _pageOrder[pfn] != order) ThrowBadFree(pfn, order);
         UnchargeHook?.Invoke(pfn, order);
+        VmEvents.CountPages(VmEventItem.Pgfree, order);
         BuddyAllocator.FreeOnePage(zone, (int)pfn, order);
     }
 
@@ -77,6 +88,17 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         }
         SplitHook?.Invoke(pfn, order);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long FailOrderTooHigh(int order, GfpFlags gfp) =>
+        Fail(order, gfp, $"order {order} is above MAX_PAGE_ORDER {Units.MaxPageOrder}");
+
+    [DoesNotReturn]
+    private static void ThrowNoZone(long pfn) => throw new InvalidOperationException($"pfn {pfn} is in no zone");
+
+    [DoesNotReturn]
+    private static void ThrowBadFree(long pfn, int order) =>
+        throw new InvalidOperationException($"bad page free: pfn {pfn} order {order} is not an allocated block of that order");
 
     /// <summary>Whether pfn heads an allocated block; its order if so.</summary>
     public bool IsAllocatedHead(long pfn, out int order)
@@ -101,8 +123,18 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
 
     /// <summary>alloc_flags_nofragment (mm/page_alloc.c): a Normal-preferring request with a populated
     /// DMA32 below first tries every zone without fragmenting pageblocks.</summary>
-    private AllocFlags NoFragmentFor(ZoneType highest) =>
-        highest == ZoneType.Normal && Node.Zones[(int)ZoneType.Dma32].IsPopulated ? AllocFlags.NoFragment : 0;
+    private static AllocFlags NoFragmentFor(PgData node, ZoneType highest) =>
+        highest == ZoneType.Normal && node.Zones[(int)ZoneType.Dma32].IsPopulated ? AllocFlags.NoFragment : 0;
+
+    /// <summary>zone_watermark_fast (mm/page_alloc.c): an order-0 request passes on the free count alone
+    /// when it clears the mark plus lowmem_reserve (no reserve flag could lower the mark below that);
+    /// everything else takes the full __zone_watermark_ok.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool ZoneWatermarkFast(Zone z, int order, long mark, ZoneType highestZone, AllocFlags flags, long freePages)
+    {
+        if (order == 0 && freePages > mark + z.LowmemReserve[(int)highestZone]) return true;
+        return ZoneWatermarkOk(z, order, mark, highestZone, flags, freePages);
+    }
 
     /// <summary>__zone_watermark_ok (mm/page_alloc.c), kernel-spec §3.4.</summary>
     public static bool ZoneWatermarkOk(Zone z, int order, long mark, ZoneType highestZone, AllocFlags flags, long freePages)
@@ -131,20 +163,23 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     };
 
     /// <summary>get_page_from_freelist (mm/page_alloc.c): the first zone, highest first, that passes its watermark.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long GetPageFromFreelist(int order, AllocFlags flags, ZoneType highest, MigrateType mt, GfpFlags gfp)
     {
+        Zone[] zones = _zones;
         while (true)
         {
             bool noFragment = (flags & AllocFlags.NoFragment) != 0;
             for (int i = (int)highest; i >= 0; i--)
             {
-                Zone z = Node.Zones[i];
+                Zone z = zones[i];
                 if (!z.IsPopulated) continue;
-                if (!ZoneWatermarkOk(z, order, Mark(z, flags), highest, flags, z.NrFreePages)) continue;
                 long freeBefore = z.NrFreePages;
+                if (!ZoneWatermarkFast(z, order, Mark(z, flags), highest, flags, freeBefore)) continue;
                 int pfn = BuddyAllocator.Rmqueue(z, order, mt, noFragment);
                 if (pfn == MemMap.NoPfn) continue;
                 PrepNewPage(z, pfn, order, gfp);
+                VmEvents.CountPages(VmEventItem.PgallocDma + i, order);   // __count_zid_vm_events(PGALLOC, zid, 1 << order)
                 if (events.Listening) NoteWatermark(z, freeBefore);
                 return pfn;
             }
@@ -153,18 +188,21 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         }
     }
 
-    private void PrepNewPage(Zone z, int pfn, int order, GfpFlags gfp)
+    /// <summary>post_alloc_hook / prep_new_page (mm/page_alloc.c): the block's head page, and the NUMA counters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrepNewPage(Zone z, int pfn, int order, GfpFlags gfp)
     {
-        PageFlags f = PageFlags.Head;
-        if ((gfp & GfpFlags.Movable) != 0) f |= PageFlags.MovableAlloc;
-        Node.Map.Flags[pfn] = f;
-        Node.Map.Order[pfn] = (byte)order;
-        Node.Map.Private[pfn] = 0;
+        z.PageFlagsArr[pfn] = (gfp & GfpFlags.Movable) != 0 ? PageFlags.Head | PageFlags.MovableAlloc : PageFlags.Head;
+        z.OrderArr[pfn] = (byte)order;
+        ref int pagePrivate = ref z.PrivateArr[pfn];
+        if (pagePrivate != 0) pagePrivate = 0;     // set_page_private(page, 0), without dirtying a line that is already clear
         if (order <= Units.PageAllocCostlyOrder) z.PcpUsed = true;
-        z.Stat[(int)ZoneStatItem.NumaHit]++;
-        z.Stat[(int)ZoneStatItem.NumaLocal]++;
+        long[] stat = z.Stat;
+        stat[(int)ZoneStatItem.NumaHit]++;
+        stat[(int)ZoneStatItem.NumaLocal]++;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void NoteWatermark(Zone z, long freeBefore)
     {
         foreach (WatermarkLevel level in new[] { WatermarkLevel.High, WatermarkLevel.Low, WatermarkLevel.Min })
@@ -180,7 +218,7 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     {
         AllocFlags flags = GfpToAllocFlags(gfp);
         if ((gfp & GfpFlags.KswapdReclaim) != 0) SlowPath.WakeKswapd(order, highest);
-        long pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
+        long pfn = GetPageFromFreelistSlow(order, flags, highest, mt, gfp);
         if (pfn >= 0) return pfn;
         if ((gfp & GfpFlags.DirectReclaim) == 0)
             return Fail(order, gfp, "cannot sleep, and every zone is below its min watermark or lacks a free block of that order");
@@ -189,17 +227,17 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         {
             if (order > 0 && SlowPath.DirectCompact(order, gfp) > 0)
             {
-                pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
+                pfn = GetPageFromFreelistSlow(order, flags, highest, mt, gfp);
                 if (pfn >= 0) return pfn;
             }
             long reclaimed = SlowPath.DirectReclaim(order, gfp, highest);
-            pfn = GetPageFromFreelist(order, flags, highest, mt, gfp);
+            pfn = GetPageFromFreelistSlow(order, flags, highest, mt, gfp);
             if (pfn >= 0) return pfn;
             // should_reclaim_retry: progress resets the retry count (orders <= costly); the pool of
             // reclaimable pages is finite, so this ends in success or a pass that frees nothing.
             if (reclaimed > 0 && order <= Units.PageAllocCostlyOrder) continue;
             oomRounds++;
-            pfn = GetPageFromFreelist(order, AllocFlags.WmarkHigh, highest, mt, gfp);
+            pfn = GetPageFromFreelistSlow(order, AllocFlags.WmarkHigh, highest, mt, gfp);
             if (pfn >= 0) return pfn;
             if (order > Units.PageAllocCostlyOrder)
                 return Fail(order, gfp, $"order {order} is costly (> {Units.PageAllocCostlyOrder}): no free block after compaction and reclaim, and the OOM killer is not used for it");
@@ -212,6 +250,11 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         }
         return Fail(order, gfp, "gave up after repeated OOM kills freed too little");
     }
+
+    /// <summary>get_page_from_freelist for the slow path's retries, kept out of line (the fast path inlines it).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long GetPageFromFreelistSlow(int order, AllocFlags flags, ZoneType highest, MigrateType mt, GfpFlags gfp) =>
+        GetPageFromFreelist(order, flags, highest, mt, gfp);
 
     /// <summary>gfp_to_alloc_flags (mm/page_alloc.c).</summary>
     private static AllocFlags GfpToAllocFlags(GfpFlags gfp)

@@ -10,6 +10,7 @@ public sealed class PgData
         if (zones.Length != ZoneNames.Count) throw new ArgumentException("one zone per zone type is required", nameof(zones));
         Map = map;
         Zones = zones;
+        _endPfn = map.EndPfn;
         _pageblockZone = new sbyte[(map.EndPfn + Units.PageblockNrPages - 1) >> Units.PageblockOrder];
         Array.Fill(_pageblockZone, (sbyte)-1);
         for (int i = zones.Length - 1; i >= 0; i--)
@@ -24,6 +25,7 @@ public sealed class PgData
 
     /// <summary>page_zone(): which zone each pageblock belongs to (zones never share a pageblock on x86-64).</summary>
     private readonly sbyte[] _pageblockZone;
+    private readonly long _endPfn;
 
     public int NodeId => 0;
     public MemMap Map { get; }
@@ -41,9 +43,11 @@ public sealed class PgData
 
     public Zone? ZoneOf(long pfn)
     {
-        if (pfn < 0 || pfn >= Map.EndPfn) return null;
+        if ((ulong)pfn >= (ulong)_endPfn) return null;
         int i = _pageblockZone[pfn >> Units.PageblockOrder];
-        return i >= 0 && Zones[i].Contains(pfn) ? Zones[i] : null;
+        if (i < 0) return null;
+        Zone z = Zones[i];
+        return z.Contains(pfn) ? z : null;
     }
 
     /// <summary>The highest populated zone at or below <paramref name="highest"/> (gfp_zone + zonelist).</summary>

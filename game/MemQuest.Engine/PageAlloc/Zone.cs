@@ -4,6 +4,7 @@
 // Invariants: NrFree(o) == blocks on the order-o lists; NrFreePages == Σ NrFree(o) << o;
 //   free pages + allocated + reserved pages == PresentPages.
 // Not modelled: per-CPU page lists (spec §2.3: counts of a drained kernel), CMA, memory hotplug.
+using System.Runtime.CompilerServices;
 using MemQuest.Engine.Events;
 
 namespace MemQuest.Engine.PageAlloc;
@@ -13,14 +14,16 @@ public sealed class Zone
     public const int MigrateTypes = 5;
     private const int Lists = Units.NrPageOrders * MigrateTypes;
 
-    private readonly int[] _head = new int[Lists];
-    private readonly int[] _tail = new int[Lists];
-    private readonly long[] _listCount = new long[Lists];
+    // free_area[order].free_list[mt]: head, tail and length of each list, one entry per (order, mt).
+    private readonly FreeListHead[] _lists = new FreeListHead[Lists];
     private readonly long[] _nrFree = new long[Units.NrPageOrders];
-    internal readonly int[] NextLink;
-    internal readonly int[] PrevLink;
+    private readonly long _endPfn;
+    // mem_map's columns, held here so the buddy hot paths reach them in one load.
+    internal readonly PageLinks[] Links;
     internal readonly PageFlags[] PageFlagsArr;
     internal readonly byte[] OrderArr;
+    internal readonly int[] PrivateArr;
+    internal readonly MigrateType[] PageblockTypeArr;
 
     public Zone(ZoneType type, MemMap map, long startPfn, long spannedPages, long presentPages, KernelEventLog events)
     {
@@ -30,12 +33,13 @@ public sealed class Zone
         SpannedPages = spannedPages;
         PresentPages = presentPages;
         Events = events;
-        NextLink = map.Next;
-        PrevLink = map.Prev;
+        _endPfn = startPfn + spannedPages;
+        Links = map.Links;
         PageFlagsArr = map.Flags;
         OrderArr = map.Order;
-        Array.Fill(_head, MemMap.NoPfn);
-        Array.Fill(_tail, MemMap.NoPfn);
+        PrivateArr = map.Private;
+        PageblockTypeArr = map.PageblockType;
+        Array.Fill(_lists, new FreeListHead { Head = MemMap.NoPfn, Tail = MemMap.NoPfn });
     }
 
     public ZoneType Type { get; }
@@ -44,7 +48,7 @@ public sealed class Zone
     public KernelEventLog Events { get; }
     public long StartPfn { get; }
     public long SpannedPages { get; }
-    public long EndPfn => StartPfn + SpannedPages;
+    public long EndPfn => _endPfn;
     public long PresentPages { get; }
     /// <summary>zone_managed_pages: present pages minus those reserved at boot.</summary>
     public long ManagedPages { get; internal set; }
@@ -53,7 +57,7 @@ public sealed class Zone
     /// <summary>NR_FREE_PAGES (vmstat zone counter).</summary>
     public long NrFreePages { get; internal set; }
     public long NrFree(int order) => _nrFree[order];
-    public long NrFreeOfType(int order, MigrateType mt) => _listCount[order * MigrateTypes + (int)mt];
+    public long NrFreeOfType(int order, MigrateType mt) => _lists[order * MigrateTypes + (int)mt].Count;
 
     /// <summary>NR_FREE_PAGES_BLOCKS (6.18): free pages in blocks of at least pageblock order.</summary>
     public long NrFreePagesBlocks
@@ -75,54 +79,61 @@ public sealed class Zone
     /// <summary>Set once an order &lt;= 3 request was served: the PCP high mark then reads high_min.</summary>
     public bool PcpUsed { get; internal set; }
 
-    public bool Contains(long pfn) => pfn >= StartPfn && pfn < EndPfn;
+    public bool Contains(long pfn) => pfn >= StartPfn && pfn < _endPfn;
 
-    public int FirstFree(int order, MigrateType mt) => _head[order * MigrateTypes + (int)mt];
+    public int FirstFree(int order, MigrateType mt) => _lists[order * MigrateTypes + (int)mt].Head;
 
     /// <summary>__add_to_free_list (mm/page_alloc.c): head or tail of free_area[order][mt].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddToFreeList(int pfn, int order, MigrateType mt, bool tail)
     {
-        int list = order * MigrateTypes + (int)mt;
-        PageFlagsArr[pfn] = (PageFlagsArr[pfn] & PageFlags.Reserved) | PageFlags.Buddy;
+        ref FreeListHead list = ref _lists[order * MigrateTypes + (int)mt];
+        PageLinks[] links = Links;
+        ref PageFlags flags = ref PageFlagsArr[pfn];
+        flags = (flags & PageFlags.Reserved) | PageFlags.Buddy;
         OrderArr[pfn] = (byte)order;
+        ref PageLinks page = ref links[pfn];
         if (tail)
         {
-            int old = _tail[list];
-            PrevLink[pfn] = old;
-            NextLink[pfn] = MemMap.NoPfn;
-            if (old == MemMap.NoPfn) _head[list] = pfn; else NextLink[old] = pfn;
-            _tail[list] = pfn;
+            int old = list.Tail;
+            page.Prev = old;
+            page.Next = MemMap.NoPfn;
+            if (old == MemMap.NoPfn) list.Head = pfn; else links[old].Next = pfn;
+            list.Tail = pfn;
         }
         else
         {
-            int old = _head[list];
-            NextLink[pfn] = old;
-            PrevLink[pfn] = MemMap.NoPfn;
-            if (old == MemMap.NoPfn) _tail[list] = pfn; else PrevLink[old] = pfn;
-            _head[list] = pfn;
+            int old = list.Head;
+            page.Next = old;
+            page.Prev = MemMap.NoPfn;
+            if (old == MemMap.NoPfn) list.Tail = pfn; else links[old].Prev = pfn;
+            list.Head = pfn;
         }
-        _listCount[list]++;
+        list.Count++;
         _nrFree[order]++;
     }
 
     /// <summary>__del_page_from_free_list (mm/page_alloc.c): unlink a free block and clear PageBuddy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void DelFromFreeList(int pfn, int order, MigrateType mt)
     {
-        int list = order * MigrateTypes + (int)mt;
-        int next = NextLink[pfn], prev = PrevLink[pfn];
-        if (prev == MemMap.NoPfn) _head[list] = next; else NextLink[prev] = next;
-        if (next == MemMap.NoPfn) _tail[list] = prev; else PrevLink[next] = prev;
-        NextLink[pfn] = MemMap.NoPfn;
-        PrevLink[pfn] = MemMap.NoPfn;
+        ref FreeListHead list = ref _lists[order * MigrateTypes + (int)mt];
+        PageLinks[] links = Links;
+        ref PageLinks page = ref links[pfn];
+        int next = page.Next, prev = page.Prev;
+        if (prev == MemMap.NoPfn) list.Head = next; else links[prev].Next = next;
+        if (next == MemMap.NoPfn) list.Tail = prev; else links[next].Prev = prev;
+        page.Next = MemMap.NoPfn;
+        page.Prev = MemMap.NoPfn;
         PageFlagsArr[pfn] &= ~PageFlags.Buddy;
-        _listCount[list]--;
+        list.Count--;
         _nrFree[order]--;
     }
 
     /// <summary>The free blocks on one list, head first (for tests, pagetypeinfo and compaction).</summary>
     public IEnumerable<int> FreeList(int order, MigrateType mt)
     {
-        for (int pfn = FirstFree(order, mt); pfn != MemMap.NoPfn; pfn = NextLink[pfn])
+        for (int pfn = FirstFree(order, mt); pfn != MemMap.NoPfn; pfn = Links[pfn].Next)
             yield return pfn;
     }
 
@@ -133,8 +144,8 @@ public sealed class Zone
         {
             if (_nrFree[o] == 0) continue;
             for (int mt = 0; mt <= (int)MigrateType.Reclaimable; mt++)
-                if (_head[o * MigrateTypes + mt] != MemMap.NoPfn) return true;
-            if (includeHighAtomic && _head[o * MigrateTypes + (int)MigrateType.HighAtomic] != MemMap.NoPfn) return true;
+                if (_lists[o * MigrateTypes + mt].Head != MemMap.NoPfn) return true;
+            if (includeHighAtomic && _lists[o * MigrateTypes + (int)MigrateType.HighAtomic].Head != MemMap.NoPfn) return true;
         }
         return false;
     }

@@ -1,5 +1,5 @@
 // Models struct lruvec (include/linux/mmzone.h) for the node: the five LRU lists as doubly linked
-// lists threaded through MemMap.Next/Prev (a page is on a buddy list or an LRU list, never both),
+// lists threaded through MemMap.Links (a page is on a buddy list or an LRU list, never both),
 // with their sizes mirrored into the node and zone vmstat counters, kernel-spec §11.
 // Called by page faults (anon pages), the page cache (file pages) and reclaim (scanning, rotation).
 // Invariants: Count(l) == pages linked on list l; every linked page has PageFlags.Lru.
@@ -30,9 +30,9 @@ public sealed class Lruvec : ILruvec
 
     public int Tail(LruList list) => _tail[(int)list];
 
-    public int NextOf(int pfn) => _node.Map.Next[pfn];
+    public int NextOf(int pfn) => _node.Map.Links[pfn].Next;
 
-    public int PrevOf(int pfn) => _node.Map.Prev[pfn];
+    public int PrevOf(int pfn) => _node.Map.Links[pfn].Prev;
 
     public long ListLength(LruList list) => _count[(int)list];
 
@@ -46,9 +46,10 @@ public sealed class Lruvec : ILruvec
         if ((map.Flags[pfn] & PageFlags.Lru) != 0) throw new InvalidOperationException($"pfn {pfn} is already on an LRU list");
         int l = (int)list;
         int old = _head[l];
-        map.Next[pfn] = old;
-        map.Prev[pfn] = MemMap.NoPfn;
-        if (old == MemMap.NoPfn) _tail[l] = pfn; else map.Prev[old] = pfn;
+        PageLinks[] links = map.Links;
+        links[pfn].Next = old;
+        links[pfn].Prev = MemMap.NoPfn;
+        if (old == MemMap.NoPfn) _tail[l] = pfn; else links[old].Prev = pfn;
         _head[l] = pfn;
         map.Flags[pfn] |= PageFlags.Lru;
         if (list == LruList.ActiveAnon || list == LruList.ActiveFile) map.Flags[pfn] |= PageFlags.Active;
@@ -62,11 +63,11 @@ public sealed class Lruvec : ILruvec
     {
         MemMap map = _node.Map;
         int l = (int)list;
-        int next = map.Next[pfn], prev = map.Prev[pfn];
-        if (prev == MemMap.NoPfn) _head[l] = next; else map.Next[prev] = next;
-        if (next == MemMap.NoPfn) _tail[l] = prev; else map.Prev[next] = prev;
-        map.Next[pfn] = MemMap.NoPfn;
-        map.Prev[pfn] = MemMap.NoPfn;
+        PageLinks[] links = map.Links;
+        int next = links[pfn].Next, prev = links[pfn].Prev;
+        if (prev == MemMap.NoPfn) _head[l] = next; else links[prev].Next = next;
+        if (next == MemMap.NoPfn) _tail[l] = prev; else links[next].Prev = prev;
+        links[pfn] = PageLinks.Unlinked;
         map.Flags[pfn] &= ~(PageFlags.Lru | PageFlags.Active);
         Account(pfn, list, -1);
         Observer?.Deleted(pfn, list);
@@ -126,13 +127,13 @@ public sealed class Lruvec : ILruvec
     {
         MemMap map = _node.Map;
         int l = (int)list;
-        int next = map.Next[oldPfn], prev = map.Prev[oldPfn];
-        map.Next[newPfn] = next;
-        map.Prev[newPfn] = prev;
-        if (prev == MemMap.NoPfn) _head[l] = newPfn; else map.Next[prev] = newPfn;
-        if (next == MemMap.NoPfn) _tail[l] = newPfn; else map.Prev[next] = newPfn;
-        map.Next[oldPfn] = MemMap.NoPfn;
-        map.Prev[oldPfn] = MemMap.NoPfn;
+        PageLinks[] links = map.Links;
+        int next = links[oldPfn].Next, prev = links[oldPfn].Prev;
+        links[newPfn].Next = next;
+        links[newPfn].Prev = prev;
+        if (prev == MemMap.NoPfn) _head[l] = newPfn; else links[prev].Next = newPfn;
+        if (next == MemMap.NoPfn) _tail[l] = newPfn; else links[next].Prev = newPfn;
+        links[oldPfn] = PageLinks.Unlinked;
         map.Flags[newPfn] |= map.Flags[oldPfn] & (PageFlags.Lru | PageFlags.Active);
         map.Flags[oldPfn] &= ~(PageFlags.Lru | PageFlags.Active);
         Account(oldPfn, list, -1);

@@ -21,6 +21,10 @@ public sealed class VmEvents
         Observer?.Invoke(item, delta);
     }
 
+    /// <summary>count_vm_events(item, 1 &lt;&lt; order) on the page allocator's hot path (no check: never negative).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal void CountPages(VmEventItem item, int order) => _counts[(int)item] += 1L << order;
+
     public void AddToDigest(DigestWriter w)
     {
         foreach (long c in _counts) w.Add(c);

@@ -38,7 +38,7 @@ public static class RunJudge
     {
         ulong seed = ticket.SeedFor(scenario.Id)!.Value;
         SessionOutcome outcome;
-        try { outcome = Replayer.Run(scenario, r.Log, seed); }
+        try { outcome = Replayer.Run(scenario, r.Log, seed, receipts: false); }
         // An untrusted log must never stop the judge: whatever the replay throws rejects this run only.
         catch (Exception ex) when (ex is not OutOfMemoryException) { return RunVerdict.Rejected($"the replay failed: {ex.Message}"); }
         if (outcome.Digest != r.FinalDigest) return RunVerdict.Rejected("the replay ends in another state than the one recorded: the command log was edited");

@@ -20,19 +20,21 @@ public sealed class Session
     private readonly List<LoggedCommand> _log = [];
     private readonly List<TranscriptEntry> _transcript = [];
     private readonly Judge _judge;
-    private readonly IDisposable _receiptsSubscription;
+    /// <summary>Null when the session keeps no receipts (a replay that only needs the outcome and digest).</summary>
+    private readonly IDisposable? _receiptsSubscription;
     private long _eventMark;
 
-    private Session(ScenarioDefinition scenario, ulong seed, string contentDigest)
+    private Session(ScenarioDefinition scenario, ulong seed, string contentDigest, bool receipts)
     {
         Scenario = scenario;
         Seed = seed;
         ContentDigest = contentDigest;
         Machine = Machine.Boot(scenario.Machine.ToSpec(), seed);
-        _receiptsSubscription = Machine.Events.Listen();
+        // Receipts are records of what the kernel decided; the engine's state and digest are the same without them.
+        _receiptsSubscription = receipts ? Machine.Events.Listen() : null;
         Kernel = new EngineKernel(Machine);
         Services = new ServiceTable(scenario, Kernel, Machine.Random);
-        Modules = new ModuleTable(scenario.Modules, Kernel);
+        Modules = new ModuleTable(scenario.Modules, Kernel, Machine.Kmsg.Printk);
         _judge = new Judge(scenario);
         Incident = new IncidentState(scenario, Services, Modules, () => _judge.Objectives(JudgeContext));
         Console = new Shell.Shell(Machine, Shell.ShellMode.Game) { Context = { Incident = Incident } };
@@ -62,12 +64,14 @@ public sealed class Session
 
     private JudgeContext JudgeContext => new(Machine, Services, Modules, Kernel);
 
-    /// <summary>Boot the incident on a seed. Throws if this engine build cannot run it (see Missing).</summary>
-    public static Session Start(ScenarioDefinition scenario, ulong seed, string contentDigest)
+    /// <summary>Boot the incident on a seed. Throws if this engine build cannot run it (see Missing).
+    /// Without <paramref name="receipts"/> the session records no receipts (Receipts stays empty): the
+    /// judge and the robustness runs need only the outcome, and recording costs time on every allocation.</summary>
+    public static Session Start(ScenarioDefinition scenario, ulong seed, string contentDigest, bool receipts = true)
     {
         string? missing = Readiness.Missing(scenario, EngineKernel.Provided);
         if (missing is not null) throw new InvalidOperationException(missing);
-        var s = new Session(scenario, seed, contentDigest);
+        var s = new Session(scenario, seed, contentDigest, receipts);
         s.Machine.Processes.SetLastPid((int)s.Machine.Random.Next(FirstPidMin, FirstPidMax));
         s.Services.StartAll(0);
         foreach (ModuleDefinition m in scenario.Modules.Where(m => m.LoadAtBoot)) s.Modules.Load(m.Name, [], 0);
@@ -91,8 +95,7 @@ public sealed class Session
                 Metrics.Actions.Add(new ActionCharge(Machine.Tick, canonical, kind, Scenario.Costs.CostOf(kind)));
         if (Incident.Hints.Bought != hintsBefore) { Metrics.HintCost = Incident.Hints.CostSoFar; Metrics.HintsBought = Incident.Hints.Bought; }
         _transcript.Add(new TranscriptEntry(Machine.Tick, canonical, result.Output + (result.ErrorMessage is null ? "" : result.ErrorMessage + "\n")));
-        Receipts.Add(Machine.Events.Since(_eventMark));
-        _eventMark = Machine.Events.Written;
+        TakeReceipts();
         return result;
     }
 
@@ -143,10 +146,16 @@ public sealed class Session
         }
     }
 
-    private void Sample()
+    private void TakeReceipts()
     {
+        if (_receiptsSubscription is null) return;
         Receipts.Add(Machine.Events.Since(_eventMark));
         _eventMark = Machine.Events.Written;
+    }
+
+    private void Sample()
+    {
+        TakeReceipts();
         Metrics.Ticks = Machine.Tick;
         long available = Meminfo.SiMemAvailable(Machine.Node) << (Units.PageShift - 10);
         Metrics.MinMemAvailableKb = Math.Min(Metrics.MinMemAvailableKb, available);

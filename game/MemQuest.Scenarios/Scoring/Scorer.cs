@@ -32,7 +32,7 @@ public static class Scorer
 
     /// <summary>Replay the run's log on every hidden seed (the robustness runs).</summary>
     public static IReadOnlyList<SessionOutcome> HiddenRuns(ScenarioDefinition s, SessionLog log) =>
-        s.HiddenSeeds.Select(seed => Replayer.Run(s, log, seed)).ToList();
+        s.HiddenSeeds.Select(seed => Replayer.Run(s, log, seed, receipts: false)).ToList();
 
     private static MetricScore Metric(ScenarioDefinition s, RunMetrics m, string name, int max, long parLastAction) => name switch
     {

@@ -12,12 +12,11 @@ public sealed class AllocationLedger
 
     public void Allocated(string site, long bytes)
     {
-        SiteTotals t = _sites.GetValueOrDefault(site) ?? new SiteTotals();
+        if (!_sites.TryGetValue(site, out SiteTotals? t)) _sites.Add(site, t = new SiteTotals());
         t.Calls++;
         t.AllocatedBytes += bytes;
         t.HeldBytes += bytes;
         t.PeakBytes = Math.Max(t.PeakBytes, t.HeldBytes);
-        _sites[site] = t;
     }
 
     public void Freed(string site, long bytes)

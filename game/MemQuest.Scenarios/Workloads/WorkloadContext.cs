@@ -18,7 +18,18 @@ public sealed class WorkloadContext(IKernelMechanisms kernel, SimRandom random, 
     public long LoadPermille { get; set; } = 1000;
     public IReadOnlyDictionary<string, string> Environment { get; set; } = new Dictionary<string, string>();
     public List<string> Journal { get; } = [];
-    public IReadOnlyList<Model.Box.AllocationSite> Sites { get; set; } = [];
+    public IReadOnlyList<Model.Box.AllocationSite> Sites
+    {
+        get => _sites;
+        set
+        {
+            _sites = value;
+            LeakSite = value.FirstOrDefault(s => s.Leaks)?.Function ?? "operator new";
+            TempSite = value.FirstOrDefault(s => !s.Leaks)?.Function ?? "malloc";
+        }
+    }
+
+    private IReadOnlyList<Model.Box.AllocationSite> _sites = [];
 
     /// <summary>Pages served from the page cache and read from disk by this process's reads.</summary>
     public long CachedPages { get; set; }
@@ -33,8 +44,9 @@ public sealed class WorkloadContext(IKernelMechanisms kernel, SimRandom random, 
     public bool? LastSnapshotOk { get; set; }
 
     /// <summary>The site heaptrack blames for what this process keeps, and one for short-lived allocations.</summary>
-    public string LeakSite => Sites.FirstOrDefault(s => s.Leaks)?.Function ?? "operator new";
-    public string TempSite => Sites.FirstOrDefault(s => !s.Leaks)?.Function ?? "malloc";
+    /// <summary>(Worked out when Sites is set: a behaviour asks on every malloc.)</summary>
+    public string LeakSite { get; private set; } = "operator new";
+    public string TempSite { get; private set; } = "malloc";
 
     /// <summary>malloc + write; records the site, or a failed allocation.</summary>
     public long Malloc(string site, long bytes)

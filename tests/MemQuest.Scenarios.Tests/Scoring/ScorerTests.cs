@@ -98,6 +98,15 @@ public sealed class ScorerTests
         Assert.Equal((1, 3, 33), (card.HiddenSeedsWon, card.HiddenSeedsPlayed, card.RobustnessPercent));
     }
 
+    [Fact] // a module's printk lands in the box's kernel log, stamped like every other line of dmesg
+    public void Modprobe_Messages_AreInDmesg()
+    {
+        var s = Session.Start(Netcap, Netcap.Seed, TestContentRoot.TestCatalog.Digest);
+        s.Advance(20);
+        s.Submit("modprobe netcap buf_alloc=vmalloc");
+        Assert.EndsWith("] netcap: 8192 kB capture buffer allocated with vmalloc", s.Machine.Kmsg.Lines[^1]);
+    }
+
     [Fact]
     public void Postmortem_ParRun_HasTimelineRootCauseAndParFix()
     {

@@ -15,7 +15,7 @@ public static class RunReport
     public static int Print(ScenarioDefinition s, SessionOutcome outcome, TextWriter stdout, out ScoreCard card)
     {
         var hidden = Scorer.HiddenRuns(s, outcome.Log);
-        SessionOutcome par = Replayer.Run(s, Replayer.ParLog(s, outcome.Log.ContentDigest), outcome.Log.Seed);
+        SessionOutcome par = Replayer.Run(s, Replayer.ParLog(s, outcome.Log.ContentDigest), outcome.Log.Seed, receipts: false);
         card = Scorer.Score(s, outcome, hidden, par: par);
         stdout.Write("\nVERDICTS\n");
         foreach (Verdict v in outcome.Verdicts) stdout.Write($"  [{(v.Met ? "x" : " ")}] {v.Reason}\n");

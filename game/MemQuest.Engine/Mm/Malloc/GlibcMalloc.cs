@@ -144,7 +144,9 @@ public sealed class GlibcMalloc
             if (mapBytes > Thresholds.Mmap && mapBytes <= MmapThresholdMax) Thresholds = new(mapBytes, 2 * mapBytes);
             return new(Errno.Ok, ptr, true, mapBytes, false, main.HeapStart, main.Top + main.TopBytes, main.TopBytes, chunk, mapBytes);
         }
-        MallocArena? a = _arenas.FirstOrDefault(x => x.Owns(chunk));
+        MallocArena? a = null;
+        foreach (MallocArena x in _arenas)
+            if (x.Owns(chunk)) { a = x; break; }
         if (a is null) return Fail(Errno.EINVAL, main);
         long size = a.Release(chunk, out _, out long coalesced);
         long trimmed = a.IsMain && coalesced >= 64 * 1024 ? Systrim(vm, p, a) : 0;   // FASTBIN_CONSOLIDATION_THRESHOLD

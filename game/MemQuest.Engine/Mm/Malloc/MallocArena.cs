@@ -4,6 +4,8 @@
 // chunks (best fit) and the tcache/fastbin chunks that never coalesce.
 // Invariants: chunks and free chunks tile [HeapStart, Top); Top + TopBytes is the end of the usable heap.
 // Left out: unsorted/small/large bin order (best fit stands in for it), heap trimming of thread arenas.
+// Lookups are indexed (free chunks by size and by end, cached chunks by size) so a malloc or free costs
+// O(log n) however many chunks the heap holds; the choices are those of the address-ordered scans.
 using MemQuest.Engine.Sysctl;
 
 namespace MemQuest.Engine.Mm.Malloc;
@@ -12,9 +14,17 @@ public sealed class MallocArena
 {
     /// <summary>HEAP_MAX_SIZE on 64-bit: 2 × DEFAULT_MMAP_THRESHOLD_MAX.</summary>
     public const long HeapMaxBytes = 64L << 20;
-    private SortedDictionary<long, long> _inUse = new();
-    private SortedDictionary<long, long> _free = new();
-    private SortedDictionary<long, long> _cached = new();
+    /// <summary>Chunk address → size: in use, free (coalescing) and cached (tcache/fastbins). Hashed for
+    /// O(1) lookups; the digest writes them in address order.</summary>
+    private Dictionary<long, long> _inUse = [];
+    private Dictionary<long, long> _free = [];
+    private Dictionary<long, long> _cached = [];
+    /// <summary>Indexes over _free: the distinct sizes ascending, each size's chunks by address, and each chunk's start by its end.</summary>
+    private List<long> _freeSizes = [];
+    private Dictionary<long, SortedSet<long>> _freeBySize = [];
+    private Dictionary<long, long> _freeStartByEnd = [];
+    /// <summary>Index over _cached: each size's chunks by address.</summary>
+    private Dictionary<long, SortedSet<long>> _cachedBySize = [];
 
     public MallocArena(bool isMain) => IsMain = isMain;
 
@@ -30,16 +40,22 @@ public sealed class MallocArena
     /// <summary>The tcache/fastbins, then best fit among free chunks; -1 if neither has room.</summary>
     public long TakeFromBins(VirtualMemory vm, Process p, long nb)
     {
-        foreach (var (addr, size) in _cached)
-            if (size == nb) { _cached.Remove(addr); _inUse.Add(addr, size); return addr; }
-        long best = -1, bestSize = long.MaxValue;
-        foreach (var (addr, size) in _free)
-            if (size >= nb && size < bestSize) { best = addr; bestSize = size; }
-        if (best < 0) return -1;
-        _free.Remove(best);
+        if (_cachedBySize.TryGetValue(nb, out SortedSet<long>? sameSize) && sameSize.Count > 0)
+        {
+            long addr = sameSize.Min;
+            RemoveCached(addr, nb);
+            _inUse.Add(addr, nb);
+            return addr;
+        }
+        int i = _freeSizes.BinarySearch(nb);
+        if (i < 0) i = ~i;
+        if (i == _freeSizes.Count) return -1;
+        long bestSize = _freeSizes[i];
+        long best = _freeBySize[bestSize].Min;   // the smallest fit; the lowest address among equals
+        RemoveFree(best, bestSize);
         if (bestSize - nb >= GlibcMalloc.MinSize)
         {
-            _free.Add(best + nb, bestSize - nb);
+            AddFree(best + nb, bestSize - nb);
             vm.Faults.Handle(p, best + nb, write: true);
             bestSize = nb;
         }
@@ -67,27 +83,67 @@ public sealed class MallocArena
         coalesced = 0;
         if (!_inUse.TryGetValue(chunk, out long size)) return -1;
         _inUse.Remove(chunk);
-        if (size <= GlibcMalloc.TcacheMaxChunk && _cached.Values.Count(s => s == size) < GlibcMalloc.TcacheCount || size <= GlibcMalloc.FastbinMaxChunk)
+        if (size <= GlibcMalloc.TcacheMaxChunk && CachedOfSize(size) < GlibcMalloc.TcacheCount || size <= GlibcMalloc.FastbinMaxChunk)
         {
-            _cached.Add(chunk, size);
+            AddCached(chunk, size);
             return size;
         }
         long start = chunk, total = size;
-        foreach (var (addr, s) in _free)
-            if (addr + s == start) { _free.Remove(addr); start = addr; total += s; break; }
-        if (_free.TryGetValue(start + total, out long next)) { _free.Remove(start + total); total += next; }
+        if (_freeStartByEnd.TryGetValue(start, out long before)) { long s = _free[before]; RemoveFree(before, s); start = before; total += s; }
+        if (_free.TryGetValue(start + total, out long next)) { RemoveFree(start + total, next); total += next; }
         coalesced = total;
-        if (start + total != Top) { _free.Add(start, total); return size; }
+        if (start + total != Top) { AddFree(start, total); return size; }
         Top = start;
         TopBytes += total;
         intoTop = true;
         return size;
     }
 
+    private void AddFree(long addr, long size)
+    {
+        _free.Add(addr, size);
+        _freeStartByEnd.Add(addr + size, addr);
+        if (!_freeBySize.TryGetValue(size, out SortedSet<long>? chunks))
+        {
+            _freeBySize.Add(size, chunks = []);
+            _freeSizes.Insert(~_freeSizes.BinarySearch(size), size);
+        }
+        chunks.Add(addr);
+    }
+
+    private void RemoveFree(long addr, long size)
+    {
+        _free.Remove(addr);
+        _freeStartByEnd.Remove(addr + size);
+        SortedSet<long> chunks = _freeBySize[size];
+        chunks.Remove(addr);
+        if (chunks.Count > 0) return;
+        _freeBySize.Remove(size);
+        _freeSizes.RemoveAt(_freeSizes.BinarySearch(size));
+    }
+
+    private int CachedOfSize(long size) => _cachedBySize.TryGetValue(size, out SortedSet<long>? chunks) ? chunks.Count : 0;
+
+    private void AddCached(long addr, long size)
+    {
+        _cached.Add(addr, size);
+        if (!_cachedBySize.TryGetValue(size, out SortedSet<long>? chunks)) _cachedBySize.Add(size, chunks = []);
+        chunks.Add(addr);
+    }
+
+    private void RemoveCached(long addr, long size)
+    {
+        _cached.Remove(addr);
+        _cachedBySize[size].Remove(addr);
+    }
+
     public MallocArena Clone() => new(IsMain)
     {
         HeapStart = HeapStart, Top = Top, TopBytes = TopBytes, ReservedEnd = ReservedEnd,
         _inUse = new(_inUse), _free = new(_free), _cached = new(_cached),
+        _freeSizes = [.. _freeSizes], _freeStartByEnd = new(_freeStartByEnd),
+        _freeBySize = _freeBySize.ToDictionary(e => e.Key, e => new SortedSet<long>(e.Value)),
+        _cachedBySize = _cachedBySize.ToDictionary(e => e.Key, e => new SortedSet<long>(e.Value)),
     };
 
     public void AddToDigest(DigestWriter w)
@@ -96,7 +152,9 @@ public sealed class MallocArena
         foreach (var d in new[] { _inUse, _free, _cached })
         {
             w.Add(d.Count);
-            foreach (var (a, s) in d) { w.Add(a); w.Add(s); }
+            long[] addresses = [.. d.Keys];
+            Array.Sort(addresses);
+            foreach (long a in addresses) { w.Add(a); w.Add(d[a]); }
         }
     }
 

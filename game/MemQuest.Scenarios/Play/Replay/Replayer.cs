@@ -8,11 +8,12 @@ namespace MemQuest.Scenarios.Play.Replay;
 
 public static class Replayer
 {
-    /// <summary>Replay <paramref name="log"/> on its seed or on <paramref name="seedOverride"/>.</summary>
+    /// <summary>Replay <paramref name="log"/> on its seed or on <paramref name="seedOverride"/>; without
+    /// <paramref name="receipts"/> the outcome has no receipts (same status, verdicts, metrics and digest).</summary>
     public static SessionOutcome Run(ScenarioDefinition scenario, SessionLog log, ulong? seedOverride = null,
-        Action<Session, LoggedCommand, Shell.ShellResult>? observer = null)
+        Action<Session, LoggedCommand, Shell.ShellResult>? observer = null, bool receipts = true)
     {
-        Session s = Session.Start(scenario, seedOverride ?? log.Seed, log.ContentDigest);
+        Session s = Session.Start(scenario, seedOverride ?? log.Seed, log.ContentDigest, receipts);
         foreach (LoggedCommand c in log.Commands)
         {
             if (c.Tick < s.Tick) throw new InvalidOperationException($"command '{c.Line}' at tick {c.Tick} comes after tick {s.Tick}; a log's ticks never go back");

@@ -142,16 +142,23 @@ public sealed class EngineKernel(Machine machine) : IKernelMechanisms
     public long TouchPages(int pid, long address, long pages)
     {
         if (machine.Processes.Find(pid) is not { } p) return 0;
-        return Charged(pid, () =>
+        var before = _accounting.Begin();
+        long touched;
+        try { touched = Touch(p, address, pages); }
+        finally { _accounting.End(pid, before); }
+        _oomKills.Collect();
+        return touched;
+    }
+
+    private long Touch(Process p, long address, long pages)
+    {
+        for (long i = 0; i < pages; i++)
         {
-            for (long i = 0; i < pages; i++)
-            {
-                if (p.Exiting) return i;
-                FaultResult r = machine.Mm.Faults.Handle(p, address + i * Units.PageSize, write: true);
-                if (r is FaultResult.Oom or FaultResult.SegvAccErr or FaultResult.SegvMapErr) return i;
-            }
-            return pages;
-        });
+            if (p.Exiting) return i;
+            FaultResult r = machine.Mm.Faults.Handle(p, address + i * Units.PageSize, write: true);
+            if (r is FaultResult.Oom or FaultResult.SegvAccErr or FaultResult.SegvMapErr) return i;
+        }
+        return pages;
     }
 
     public void Munmap(int pid, long address, long bytes)
@@ -162,7 +169,11 @@ public sealed class EngineKernel(Machine machine) : IKernelMechanisms
     public long Malloc(int pid, long bytes)
     {
         if (machine.Processes.Find(pid) is not { Malloc: { } heap } p) return 0;
-        MallocResult r = Charged(pid, () => heap.Malloc(machine.Mm, p, bytes));
+        var before = _accounting.Begin();
+        MallocResult r;
+        try { r = heap.Malloc(machine.Mm, p, bytes); }
+        finally { _accounting.End(pid, before); }
+        _oomKills.Collect();
         if (r.Error != Errno.Ok) return 0;
         long first = Units.AlignDown(r.Address, Units.PageSize);
         long pages = Units.BytesToPages(Units.PageAlign(r.Address + bytes) - first);

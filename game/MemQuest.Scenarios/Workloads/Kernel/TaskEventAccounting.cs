@@ -9,19 +9,26 @@ namespace MemQuest.Scenarios.Workloads.Kernel;
 
 internal sealed class TaskEventAccounting(Machine machine)
 {
-    private readonly SortedDictionary<int, (long Major, long SwapIns, long Stalls)> _byPid = new();
+    private readonly Dictionary<int, (long Major, long SwapIns, long Stalls)> _byPid = [];
 
     /// <summary>Run <paramref name="call"/> as <paramref name="pid"/> and charge the events it caused.</summary>
     public T Charge<T>(int pid, Func<T> call)
     {
-        var before = Snapshot();
+        var before = Begin();
         try { return call(); }
-        finally
-        {
-            var after = Snapshot();
-            var (major, swapIns, stalls) = _byPid.GetValueOrDefault(pid);
-            _byPid[pid] = (major + after.Major - before.Major, swapIns + after.SwapIns - before.SwapIns, stalls + after.Stalls - before.Stalls);
-        }
+        finally { End(pid, before); }
+    }
+
+    /// <summary>The counters before a call made inline (no delegate); pass them to <see cref="End"/> after it.</summary>
+    public (long Major, long SwapIns, long Stalls) Begin() => Snapshot();
+
+    /// <summary>Charge <paramref name="pid"/> with the events counted since <see cref="Begin"/>.</summary>
+    public void End(int pid, (long Major, long SwapIns, long Stalls) before)
+    {
+        var after = Snapshot();
+        if (after == before) return;
+        var (major, swapIns, stalls) = _byPid.GetValueOrDefault(pid);
+        _byPid[pid] = (major + after.Major - before.Major, swapIns + after.SwapIns - before.SwapIns, stalls + after.Stalls - before.Stalls);
     }
 
     public (long Major, long SwapIns, long Stalls) Of(int pid) => _byPid.GetValueOrDefault(pid);
