@@ -9,7 +9,7 @@
 //   to user space), so the reaper only acts on a victim whose exit path cannot run.
 // Children: since 5.2 the kernel no longer sacrifices a child for its parent; the victim dies
 //   alone (with any task sharing its mm) and its children live on, reparented.
-// Not modelled: oom notifiers, the oom_lock, ratelimiting, memory.oom.group, sysrq OOMs.
+// Not modelled: oom notifiers, the oom_lock, ratelimiting, memory.oom.group, sysrq OOMs, the call trace.
 using MemQuest.Engine.Events;
 using MemQuest.Engine.Mm;
 using MemQuest.Engine.Oom.Control;
@@ -163,13 +163,21 @@ public sealed class OomKiller
         return d;
     }
 
-    /// <summary>dump_header (mm/oom_kill.c), kernel-spec §14.5, without the call trace and Mem-Info.</summary>
+    /// <summary>dump_header (mm/oom_kill.c), kernel-spec §14.5, without the call trace: a memcg OOM prints
+    /// mem_cgroup_print_oom_meminfo, any other OOM __show_mem(SHOW_MEM_FILTER_NODES, nodemask, gfp_zone(gfp_mask))
+    /// and, when should_dump_unreclaim_slab, dump_unreclaimable_slab.</summary>
     private void DumpHeader(OomRequest req)
     {
         Process? cur = req.Current;
         _m.Kmsg.Printk(OomReport.Header(cur?.Comm ?? req.CurrentComm ?? NoCurrentComm, req.GfpMask, req.Order, cur?.OomScoreAdj ?? 0));
         if (req.Constraint == OomConstraint.Memcg)
             foreach (string line in Scope.MemcgInfoLines(req.MemcgPath!)) _m.Kmsg.Printk(line);
+        else
+        {
+            foreach (string line in ShowMem.Lines(_m, PageAllocator.GfpZone(req.GfpMask))) _m.Kmsg.Printk(line);
+            if (UnreclaimableSlabDump.ShouldDump(_m.Node))
+                foreach (string line in UnreclaimableSlabDump.Lines(_m.Slab)) _m.Kmsg.Printk(line);
+        }
         if (_m.Sysctls.Get(SysctlCatalog.OomDumpTasks) == 0) return;
         _m.Kmsg.Printk(OomReport.TasksStateLine);
         _m.Kmsg.Printk(OomReport.TaskTableHeader);

@@ -2,7 +2,7 @@
 // dump_oom_victim, __oom_kill_process, oom_reap_task_mm; mm/memcontrol.c
 // mem_cgroup_print_oom_context), kernel-spec §14.5, in the 6.x format: pure text, byte-exact.
 // Each function returns one line without the trailing newline; Kmsg adds the time stamp.
-// Not modelled: the call trace and the Mem-Info block of dump_header (spec: optional).
+// The Mem-Info block of dump_header is Oom/ShowMem; the call trace is not modelled.
 using MemQuest.Engine.Mm;
 using MemQuest.Engine.Oom.Control;
 using MemQuest.Engine.PageAlloc;

@@ -84,6 +84,7 @@ public sealed class MemcgChargeTests
         Assert.Equal("worker invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0", log[0]);
         Assert.Equal($"memory: usage 20480kB, limit 20480kB, failcnt {maxEvents}", log[1]);     // v2 prints memory.events max
         Assert.Equal("Memory cgroup stats for /web:", log[3]);
+        Assert.DoesNotContain("Mem-Info:", log);                 // dump_header: the memcg summary replaces __show_mem
         Assert.Contains($"oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/web,task_memcg=/web,task=api,pid={api.Pid},uid=0", log);
         Assert.StartsWith($"Memory cgroup out of memory: Killed process {api.Pid} (api)", log[^1]);
     }

@@ -26,13 +26,19 @@ public sealed class OomKillerTests
         Assert.Null(m.Processes.Find(hog.Pid));
         Assert.Equal(1, m.Oom.OomKillCount);
         List<string> log = Log(m);
+        // the Mem-Info block (mm/show_mem.c) and, on this box with empty LRUs, the unreclaimable-slab dump:
+        // both are tested line by line in ShowMemTests and UnreclaimableSlabDumpTests
+        int memInfo = ShowMem.Lines(m, ZoneType.Normal).Count + UnreclaimableSlabDump.Lines(m.Slab).Count;
+        Assert.True(UnreclaimableSlabDump.ShouldDump(m.Node));
         Assert.Equal("bash invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0", log[0]);
-        Assert.Equal("Tasks state (memory values in pages):", log[1]);
-        Assert.StartsWith("[  pid  ]   uid  tgid total_vm", log[2]);
-        Assert.Equal([$"[{shell.Pid,7}]  1000", $"[{hog.Pid,7}]     0"], log.Skip(3).Take(2).Select(l => l[..15]));   // init is unkillable: not dumped
-        Assert.Equal($"oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=hog,pid={hog.Pid},uid=0", log[5]);
-        Assert.Equal($"Out of memory: Killed process {hog.Pid} (hog) total-vm:80000kB, anon-rss:32000kB, file-rss:4000kB, shmem-rss:0kB, UID:0 pgtables:40kB oom_score_adj:0", log[6]);
-        Assert.Equal(7, log.Count);
+        Assert.Equal("Mem-Info:", log[1]);
+        Assert.Equal("Unreclaimable slab info:", log[ShowMem.Lines(m, ZoneType.Normal).Count + 1]);
+        Assert.Equal("Tasks state (memory values in pages):", log[memInfo + 1]);
+        Assert.StartsWith("[  pid  ]   uid  tgid total_vm", log[memInfo + 2]);
+        Assert.Equal([$"[{shell.Pid,7}]  1000", $"[{hog.Pid,7}]     0"], log.Skip(memInfo + 3).Take(2).Select(l => l[..15]));   // init is unkillable: not dumped
+        Assert.Equal($"oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=hog,pid={hog.Pid},uid=0", log[memInfo + 5]);
+        Assert.Equal($"Out of memory: Killed process {hog.Pid} (hog) total-vm:80000kB, anon-rss:32000kB, file-rss:4000kB, shmem-rss:0kB, UID:0 pgtables:40kB oom_score_adj:0", log[memInfo + 6]);
+        Assert.Equal(memInfo + 7, log.Count);
     }
 
     [Fact]
@@ -52,7 +58,7 @@ public sealed class OomKillerTests
         OomWorld.Add(m, "hog", rss: 9000);
         m.Oom.OutOfMemory(Global(null));
         Assert.DoesNotContain(Log(m), l => l.StartsWith("Tasks state"));
-        Assert.Equal(3, m.Kmsg.Lines.Count);
+        Assert.Equal(3 + ShowMem.Lines(m, ZoneType.Normal).Count + UnreclaimableSlabDump.Lines(m.Slab).Count, m.Kmsg.Lines.Count);
     }
 
     [Fact]                         // kernel-spec §14.3: panic_on_oom = 1 panics for a global OOM

@@ -1,6 +1,7 @@
 using MemQuest.Engine;
 using MemQuest.Engine.Mm;
 using MemQuest.Engine.Mm.Exec;
+using MemQuest.Engine.Oom;
 using MemQuest.Engine.Oom.Control;
 using MemQuest.Engine.PageAlloc;
 using MemQuest.Scenarios.Shell;
@@ -140,9 +141,14 @@ public sealed class OomConsoleTests
         _m.Oom.OutOfMemory(new OomRequest(0, GfpFlags.GfpHighuserMovable, OomConstraint.None) { Current = _app });
         string[] lines = Out("dmesg").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("[   12.300000] app invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0", lines[0]);
-        Assert.Equal("[   12.300000] Tasks state (memory values in pages):", lines[1]);
+        Assert.Equal("[   12.300000] Mem-Info:", lines[1]);                 // __show_mem (mm/show_mem.c)
+        Assert.Equal("[   12.300000]  active_file:", lines[3][..28]);         // the first record's continuation lines keep their space
+        int tasks = Array.IndexOf(lines, "[   12.300000] Tasks state (memory values in pages):");
+        int reserved = Array.FindIndex(lines, l => l.EndsWith(" pages reserved", StringComparison.Ordinal));
+        Assert.InRange(reserved, 2, tasks - 1);                          // then, on this slab-heavy box, the slab dump
+        Assert.Equal(reserved + 1 == tasks, !UnreclaimableSlabDump.ShouldDump(_m.Node));
         Assert.StartsWith($"[   12.300000] Out of memory: Killed process {hog.Pid} (hog) total-vm:", lines[^1]);
-        Assert.Equal(["app", "hog"], lines.Skip(3).Take(2).Select(l => l.Split(' ')[^1]));
+        Assert.Equal(["app", "hog"], lines.Skip(tasks + 2).Take(2).Select(l => l.Split(' ')[^1]));
         Assert.Single(Out("dmesg | grep -i killed").Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
