@@ -56,7 +56,7 @@ public sealed class GameHost(GameOptions options)
         return LabCommand.Run(new LabOptions(4L << 30, 2, 0, 1, KeepGoing: true, Script: null));
     }
 
-    private TitleMenu Menu() => TitleMenu.For(_flow?.CampaignUnavailable, _flow?.Resumable, _sixteenColors);
+    private TitleMenu Menu() => TitleMenu.For(_flow?.CampaignUnavailable, _flow?.Resumable, _sixteenColors, _flow?.TutorialUnavailable ?? TitleMenu.NoTutorial);
 
     /// <summary>Esc no longer quits (it only closes dialogs and overlays); Ctrl+Q calls <paramref name="quit"/> from any screen.</summary>
     internal static void InstallKeys(IApplication app, Action quit)
@@ -91,6 +91,10 @@ public sealed class GameHost(GameOptions options)
                 break;
             case TitleChoice.Campaign:
                 _flow!.RunCampaign();
+                title.SetMenu(Menu());
+                break;
+            case TitleChoice.Tutorial:
+                _flow!.RunTutorial();
                 title.SetMenu(Menu());
                 break;
             case TitleChoice.Continue:

@@ -2,6 +2,7 @@
 // (retry, next). Loads the content once; keeps the incident the player left mid-way (its log, so
 // Continue replays it to the same tick) in memory and, when a saves folder exists, in
 // resume-run.json there. Progress lives in CampaignProgress until the save store is wired in.
+// RunTutorial plays the tutorial incident (000-tutorial, kept out of the campaign map) with the guide.
 using MemQuest.App.Cli;
 using MemQuest.App.Cli.Incidents;
 using MemQuest.App.Presentation;
@@ -26,6 +27,9 @@ public sealed class IncidentFlow
     private readonly CampaignProgress _progress = new();
     private SessionLog? _kept;
 
+    /// <summary>The tutorial incident's id (content/scenarios/000-tutorial.yaml).</summary>
+    public const string TutorialId = "tutorial";
+
     public IncidentFlow(IApplication app, GameOptions options, Func<bool> quitting, Action quit)
     {
         _app = app;
@@ -43,6 +47,17 @@ public sealed class IncidentFlow
 
     public ContentCatalog? Catalog { get; }
     public string? CampaignUnavailable { get; }
+
+    /// <summary>Why the Tutorial entry cannot be played (no content, or no tutorial in it); null when it can.</summary>
+    public string? TutorialUnavailable => Catalog?.Find(TutorialId) is null ? TitleMenu.NoTutorial : null;
+
+    /// <summary>The first-run tutorial (and the title screen's Tutorial entry): the tutorial incident's
+    /// briefing, the incident with the guide, its debrief. The title screen calls this after it creates
+    /// the player's profile.</summary>
+    public void RunTutorial()
+    {
+        if (Catalog?.Find(TutorialId) is { } s) Play(s, resume: null, tutorial: true);
+    }
 
     /// <summary>The incident Continue resumes ("010 at 09:41:12"), or null.</summary>
     public string? Resumable => _kept is { } k && Catalog?.Find(k.ScenarioId) is { } s ? $"{s.Number:000} {s.Title}" : null;
@@ -66,16 +81,16 @@ public sealed class IncidentFlow
     }
 
     private IReadOnlyList<CampaignRow> Rows() =>
-        Catalog is null ? [] : CampaignRows.From(Catalog.Scenarios, _progress, s => Readiness.Missing(s, EngineKernel.Provided));
+        Catalog is null ? [] : CampaignRows.From(Catalog.Scenarios.Where(s => s.Id != TutorialId).ToList(), _progress, s => Readiness.Missing(s, EngineKernel.Provided));
 
-    private void Play(ScenarioDefinition s, Session? resume)
+    private void Play(ScenarioDefinition s, Session? resume, bool tutorial = false)
     {
         while (!_quitting())
         {
             Session? session = resume ?? Brief(s);
             resume = null;
             if (session is null) return;
-            if (!RunIncident(session)) return;
+            if (!RunIncident(session, tutorial && s.Id == TutorialId)) return;
             DebriefChoice next = Debrief(session);
             if (next == DebriefChoice.Campaign) return;
             if (next == DebriefChoice.Next) s = Catalog!.Scenarios[Catalog.Scenarios.ToList().IndexOf(s) + 1];
@@ -90,12 +105,13 @@ public sealed class IncidentFlow
     }
 
     /// <summary>Run the incident screen; true when it ended (won or lost), false when the player left it.</summary>
-    private bool RunIncident(Session session)
+    private bool RunIncident(Session session, bool tutorial)
     {
         using var screen = new IncidentScreen(_app, session);
         screen.Finished += () => _app.RequestStop(screen);
         screen.QuitConfirmed += _quit;
         screen.Clock.Start();
+        if (tutorial) screen.StartTutorial(TutorialFor(screen.Actions));
         _app.Run(screen);
         screen.Clock.Stop();
         if (session.Status == SessionStatus.Running) { Keep(session.Log); return false; }
@@ -114,6 +130,14 @@ public sealed class IncidentFlow
         using var debrief = new DebriefScreen(session, card, _exportDirectory, hasNext);
         _app.Run(debrief);
         return debrief.Choice;
+    }
+
+    /// <summary>The guide for the tutorial incident: its fix is the actions-menu entry that loads the
+    /// module with vmalloc.</summary>
+    internal static TutorialGuide TutorialFor(IReadOnlyList<ActionEntry> actions)
+    {
+        ActionEntry fix = actions.FirstOrDefault(a => a.Command.EndsWith("buf_alloc=vmalloc", StringComparison.Ordinal)) ?? actions[0];
+        return new TutorialGuide(TutorialGuide.ForIncident(fix.Label, fix.Command));
     }
 
     /// <summary>Replay a kept log to the tick the player left at (deterministic, so the box is the same).</summary>

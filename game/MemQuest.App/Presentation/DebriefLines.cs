@@ -28,7 +28,7 @@ public static class DebriefLines
         lines.AddRange(receipts.Count == 0 ? ["(no kernel decisions worth a receipt)"] : receipts);
         lines.Add("");
         lines.Add("── Root cause ──");
-        lines.AddRange(session.Scenario.Debrief.TrimEnd().Split('\n'));
+        lines.AddRange(TextReflow.Reflow(session.Scenario.Debrief, width));
         return lines;
     }
 

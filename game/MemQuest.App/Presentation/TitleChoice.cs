@@ -6,6 +6,7 @@ public enum TitleChoice
     Continue,
     Campaign,
     Lab,
+    Tutorial,
     Settings,
     Quit,
 }

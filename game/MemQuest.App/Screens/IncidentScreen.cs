@@ -1,7 +1,8 @@
 // The incident: the box's panes, the objectives, the console wired to the Session, the actions
 // menu (F2, each entry shows its command) and hints (F7). The GameClock is the only caller of
 // Session.Advance; when the judge decides, the clock stops and Finished tells the host to debrief.
-// Ctrl+Q and F10 ask first and keep the incident (its log) so Continue can resume it.
+// Ctrl+Q and F10 ask first and keep the incident (its log) so Continue can resume it. StartTutorial
+// adds the first-run guide: a box that points at each pane in turn and advances as the player acts.
 using MemQuest.App.Presentation;
 using MemQuest.App.Views;
 using MemQuest.Engine;
@@ -20,8 +21,11 @@ public sealed class IncidentScreen : Window
     private readonly ConsoleModel _console;
     private readonly BoxPanes _panes;
     private readonly HelpOverlay _help;
-    private readonly ChoiceOverlay _actions = new("Actions: each runs the console line shown");
+    private readonly ChoiceOverlay _actions = new(ActionsTitle);
     private readonly ConfirmOverlay _confirm = new();
+    private readonly TutorialOverlay _tutorial = new();
+    private const string ActionsTitle = "Actions: each runs the console line shown";
+    private TutorialGuide? _guide;
     private readonly IReadOnlyList<ActionEntry> _actionEntries;
     private bool _finished;
 
@@ -59,12 +63,13 @@ public sealed class IncidentScreen : Window
             new Shortcut(Key.F10, "Leave", () => AskToLeave(() => App?.RequestStop(this)), ""),
             new Shortcut(Key.F8, "Pane", NextPane, ""),
         ]));
-        Add(_help, _actions, _confirm);
+        Add(_tutorial, _help, _actions, _confirm);
         KeyDown += (_, k) =>
         {
             if (k != Key.Esc) return;
             if (_help.Visible) ToggleHelp();
             else if (_actions.Visible) CloseActions();
+            else _guide?.Skip();
             k.Handled = true;
         };
         _actions.Chosen += i => { CloseActions(); Run(_actionEntries[i].Command); };
@@ -73,7 +78,7 @@ public sealed class IncidentScreen : Window
         _panes.Processes.PidChosen += pid => Console.Insert(pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Clock.Beat += Refresh;
         Clock.Changed += Refresh;
-        ViewportChanged += (_, _) => { _panes.Relayout(Viewport.Width, Viewport.Height - 1); Refresh(); };
+        ViewportChanged += (_, _) => { _panes.Relayout(Viewport.Width, Viewport.Height - 1); ShowGuide(); Refresh(); };
         IsRunningChanged += (_, _) => Console.Input.SetFocus();
         Title = $"{session.Scenario.Number:000} {session.Scenario.Title}";
         Refresh();
@@ -86,6 +91,18 @@ public sealed class IncidentScreen : Window
     public bool ActionsOpen => _actions.Visible;
     public bool Asking => _confirm.IsOpen;
     public IReadOnlyList<ActionEntry> Actions => _actionEntries;
+    public TutorialGuide? Guide => _guide;
+    public TutorialOverlay TutorialBox => _tutorial;
+
+    /// <summary>Start the first-run guide on this incident: the clock waits while it talks, and starts
+    /// again when the guide ends (finished, or Esc).</summary>
+    public void StartTutorial(TutorialGuide guide)
+    {
+        _guide = guide;
+        guide.Changed += ShowGuide;
+        Clock.SetPaused(true);
+        ShowGuide();
+    }
 
     /// <summary>The judge decided (won or lost): the host shows the debrief.</summary>
     public event Action? Finished;
@@ -118,12 +135,41 @@ public sealed class IncidentScreen : Window
         }
     }
 
-    public void OpenActions() => _actions.Open(ActionsMenu.Lines(_actionEntries));
+    public void OpenActions()
+    {
+        _actions.Open(ActionsMenu.Lines(_actionEntries));
+        _guide?.OnActionsOpened();
+        _actions.Title = _guide?.Current?.MenuCue ?? ActionsTitle;
+        _tutorial.Visible = _guide?.Active == true && !_actions.Visible;
+    }
 
     private void CloseActions()
     {
         _actions.Close();
+        ShowGuide();
         Console.Input.SetFocus();
+    }
+
+    /// <summary>Point the guide's box at its step's pane; when the guide is over, hide it and start the clock.</summary>
+    private void ShowGuide()
+    {
+        if (_guide is null) return;
+        if (_guide.Current is not { } step)
+        {
+            _tutorial.Hide();
+            _actions.Title = ActionsTitle;
+            if (!_finished) Clock.SetPaused(false);
+            _console.Print(_guide.Skipped ? "(guide ended; F1 shows the keys)" : "(guide done; the clock runs: F6 speeds it up)");
+            Console.Refresh();
+            _guide.Changed -= ShowGuide;
+            _guide = null;
+            SetNeedsDraw();
+            return;
+        }
+        _panes.Reveal(step.Target);
+        _tutorial.Show(step, _guide.Footer, _panes.FrameOf(step.Target), Viewport.Width, Viewport.Height - 1);
+        if (_actions.Visible) { _tutorial.Visible = false; _actions.Title = step.MenuCue ?? ActionsTitle; }
+        SetNeedsDraw();
     }
 
     private void NextPane()
@@ -143,11 +189,12 @@ public sealed class IncidentScreen : Window
     {
         string trimmed = line.Trim();
         if (trimmed == "clear") { _console.Clear(); Console.Refresh(); return; }
-        if (trimmed.Length == 0) { _console.Record(line, ""); Console.Refresh(); return; }
+        if (trimmed.Length == 0) { _console.Record(line, ""); Console.Refresh(); _guide?.OnEnter(); return; }
         ShellResult r = _session.Submit(trimmed);
         _console.Record(trimmed, r.Output + (r.ErrorMessage is null ? "" : r.ErrorMessage + "\n"));
         Console.Refresh();
         Refresh();
+        _guide?.OnCommand(trimmed);
     }
 
     /// <summary>"09:41:12 · x4" on the memory bar's legend row (the incident's wall clock and speed).</summary>

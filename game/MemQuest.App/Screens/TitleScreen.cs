@@ -1,5 +1,5 @@
-// The title screen: the game's name, what it is, and the menu (continue, campaign, lab, settings,
-// quit). Wiring only: a choice is raised to the GameHost, which opens the next screen.
+// The title screen: the game's name, what it is, and the menu (continue, campaign, lab, tutorial,
+// settings, quit). Wiring only: a choice is raised to the GameHost, which opens the next screen.
 using System.Collections.ObjectModel;
 using MemQuest.App.Presentation;
 using Terminal.Gui.Input;
@@ -28,7 +28,7 @@ public sealed class TitleScreen : Window
         RequestQuit = requestQuit ?? (() => App?.RequestStop(this));
         var banner = new Label { Text = string.Join("\n", s_banner), X = Pos.Center(), Y = 1 };
         var tagline = new Label { Text = "Learn Linux memory management by fixing incidents on a simulated box.", X = Pos.Center(), Y = Pos.Bottom(banner) + 1 };
-        _list = new ListView { X = Pos.Center(), Y = Pos.Bottom(tagline) + 1, Width = 46, Height = 5, CanFocus = true };
+        _list = new ListView { X = Pos.Center(), Y = Pos.Bottom(tagline) + 1, Width = 46, Height = menu.Entries.Count, CanFocus = true };
         _list.SetSource(_items);
         _list.Accepting += (_, e) => { Choose(); e.Handled = true; };
         _note = new Label { Text = "", X = 2, Y = Pos.Bottom(_list) + 1, Width = Dim.Fill(2) };
