@@ -55,6 +55,21 @@ public sealed class CampaignAndDebriefTests
         Assert.True(screen.Started);
     }
 
+    [Fact]
+    public void Briefing_YamlLineBreaks_ReflowToTheWindowWidth()
+    {
+        // The netcap briefing is two YAML lines; wide, they are one paragraph on one row; at 80 columns
+        // the paragraph wraps at word boundaries, never at the author's break.
+        using var h = new Headless(200, 60);
+        using var screen = new BriefingScreen(TestIncident.Netcap);
+        h.Begin(screen);
+        Assert.Contains(h.Rows(), r => r.Contains("with an 8 MiB ring and fails to load. netcap-agent must keep running and reading the ring.", StringComparison.Ordinal));
+        h.Resize(80, 24);
+        string[] rows = h.Rows();
+        Assert.Contains(rows, r => r.Contains("│ 09:40 - the packet-capture module netcap was rebuilt with an 8 MiB ring and  │", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("│ fails to load. netcap-agent must keep running and reading the ring.", StringComparison.Ordinal));
+    }
+
     private static (Session Session, ScoreCard Card) WonRun()
     {
         Session s = TestIncident.Start();
