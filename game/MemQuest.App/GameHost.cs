@@ -43,6 +43,13 @@ public sealed class GameHost(GameOptions options)
         _flow = new IncidentFlow(app, options, () => _quitting, () => { _quitting = true; app.RequestStop(); });
         using var title = new TitleScreen(Menu(), Quit);
         title.Chosen += choice => OnChoice(app, title, choice);
+        EventHandler<EventArgs>? firstFrame = null;
+        firstFrame = (_, _) =>
+        {
+            app.LayoutAndDrawComplete -= firstFrame;
+            _flow.StartLoading(() => title.ShowLoaded(Menu()));
+        };
+        app.LayoutAndDrawComplete += firstFrame;
         app.Run(title, OnError);
         void Quit() => RequestQuit(app);
         return 0;
@@ -56,7 +63,11 @@ public sealed class GameHost(GameOptions options)
         return LabCommand.Run(new LabOptions(4L << 30, 2, 0, 1, KeepGoing: true, Script: null));
     }
 
-    private TitleMenu Menu() => TitleMenu.For(_flow?.CampaignUnavailable, _flow?.Resumable, _sixteenColors, _flow?.TutorialUnavailable ?? TitleMenu.NoTutorial);
+    /// <summary>The title menu; while the content still loads (the first frame does not wait for it),
+    /// Campaign and Tutorial are offered and wait for the load when chosen.</summary>
+    private TitleMenu Menu() => _flow is { ContentLoaded: true } f
+        ? TitleMenu.For(f.CampaignUnavailable, f.Resumable, _sixteenColors, f.TutorialUnavailable)
+        : TitleMenu.For(null, null, _sixteenColors, tutorialUnavailable: null);
 
     /// <summary>Esc no longer quits (it only closes dialogs and overlays); Ctrl+Q calls <paramref name="quit"/> from any screen.</summary>
     internal static void InstallKeys(IApplication app, Action quit)

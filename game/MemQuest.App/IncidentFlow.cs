@@ -3,6 +3,8 @@
 // Continue replays it to the same tick) in memory and, when a saves folder exists, in
 // resume-run.json there. Progress lives in CampaignProgress until the save store is wired in.
 // RunTutorial plays the tutorial incident (000-tutorial, kept out of the campaign map) with the guide.
+// The content loads on a worker thread once the title screen's first frame is out (StartLoading), so
+// that frame does not wait for YAML parsing (about 300 ms); whatever needs the catalog waits for it.
 using MemQuest.App.Cli;
 using MemQuest.App.Cli.Incidents;
 using MemQuest.App.Presentation;
@@ -25,7 +27,12 @@ public sealed class IncidentFlow
     private readonly string _exportDirectory;
     private readonly string? _resumeFile;
     private readonly CampaignProgress _progress = new();
+    private readonly string? _root;
+    private Task<LoadedContent>? _content;
     private SessionLog? _kept;
+    private bool _keptRead;
+
+    private sealed record LoadedContent(ContentCatalog? Catalog, string? Unavailable);
 
     /// <summary>The tutorial incident's id (content/scenarios/000-tutorial.yaml).</summary>
     public const string TutorialId = "tutorial";
@@ -36,17 +43,51 @@ public sealed class IncidentFlow
         _quitting = quitting;
         _quit = quit;
         _exportDirectory = options.SavesDirectory ?? Directory.GetCurrentDirectory();
-        var errors = new StringWriter();
-        Catalog = options.ContentRoot is null ? null : CliContent.Load(options.ContentRoot, errors, "play");
-        CampaignUnavailable = Catalog is null ? $"No campaign: {errors.ToString().Trim()}"
-            : Catalog.Scenarios.Count == 0 ? $"No incidents are installed in {Catalog.Root}. Try the Lab." : null;
+        _root = options.ContentRoot;
         if (options.SavesDirectory is not null && Directory.Exists(options.SavesDirectory))
             _resumeFile = Path.Combine(options.SavesDirectory, "resume-run.json");
-        _kept = LoadKept();
     }
 
-    public ContentCatalog? Catalog { get; }
-    public string? CampaignUnavailable { get; }
+    /// <summary>The content catalog (waits for the load when it is still running).</summary>
+    public ContentCatalog? Catalog => Content.Catalog;
+    public string? CampaignUnavailable => Content.Unavailable;
+
+    /// <summary>True once the content has loaded (the title screen shows the real menu then).</summary>
+    public bool ContentLoaded => _content?.IsCompleted == true;
+
+    /// <summary>Load the content on a worker thread (once); <paramref name="loaded"/> then runs on the UI thread.</summary>
+    public void StartLoading(Action? loaded = null)
+    {
+        string? root = _root;
+        _content ??= Task.Run(() => Load(root));
+        if (loaded is not null) _content.ContinueWith(_ => _app.Invoke(loaded), TaskScheduler.Default);
+    }
+
+    private LoadedContent Content
+    {
+        get
+        {
+            StartLoading();
+            LoadedContent c = _content!.GetAwaiter().GetResult();
+            if (!_keptRead) { _keptRead = true; _kept = LoadKept(c.Catalog); }
+            return c;
+        }
+    }
+
+    private static LoadedContent Load(string? root)
+    {
+        try
+        {
+            var errors = new StringWriter();
+            ContentCatalog? catalog = root is null ? null : CliContent.Load(root, errors, "play");
+            return new(catalog, catalog is null ? $"No campaign: {errors.ToString().Trim()}"
+                : catalog.Scenarios.Count == 0 ? $"No incidents are installed in {catalog.Root}. Try the Lab." : null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new(null, $"No campaign: the content at '{root}' could not be read ({e.Message}).");
+        }
+    }
 
     /// <summary>Why the Tutorial entry cannot be played (no content, or no tutorial in it); null when it can.</summary>
     public string? TutorialUnavailable => Catalog?.Find(TutorialId) is null ? TitleMenu.NoTutorial : null;
@@ -60,7 +101,7 @@ public sealed class IncidentFlow
     }
 
     /// <summary>The incident Continue resumes ("010 at 09:41:12"), or null.</summary>
-    public string? Resumable => _kept is { } k && Catalog?.Find(k.ScenarioId) is { } s ? $"{s.Number:000} {s.Title}" : null;
+    public string? Resumable => Catalog is { } c && _kept is { } k && c.Find(k.ScenarioId) is { } s ? $"{s.Number:000} {s.Title}" : null;
 
     public void RunCampaign()
     {
@@ -76,7 +117,7 @@ public sealed class IncidentFlow
 
     public void Continue()
     {
-        if (_kept is null || Catalog?.Find(_kept.ScenarioId) is not { } s) return;
+        if (Catalog is not { } c || _kept is null || c.Find(_kept.ScenarioId) is not { } s) return;
         Play(s, Rebuild(s, _kept));
     }
 
@@ -165,13 +206,13 @@ public sealed class IncidentFlow
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
-    private SessionLog? LoadKept()
+    private SessionLog? LoadKept(ContentCatalog? catalog)
     {
         if (_resumeFile is null || !File.Exists(_resumeFile)) return null;
         try
         {
             SessionLog? log = RunFile.Read(File.ReadAllText(_resumeFile), out _);
-            return log is not null && Catalog?.Find(log.ScenarioId) is not null && log.ContentDigest == Catalog.Digest ? log : null;
+            return log is not null && catalog?.Find(log.ScenarioId) is not null && log.ContentDigest == catalog.Digest ? log : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }

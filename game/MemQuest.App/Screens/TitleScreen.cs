@@ -20,6 +20,7 @@ public sealed class TitleScreen : Window
     private readonly ObservableCollection<string> _items = [];
     private readonly Label _note;
     private TitleMenu _menu;
+    private readonly int _initial;
 
     public TitleScreen(TitleMenu menu, Action? requestQuit = null)
     {
@@ -38,7 +39,7 @@ public sealed class TitleScreen : Window
             new Shortcut(Key.Q.WithCtrl, "Quit", () => RequestQuit(), ""),
         ]));
         SetMenu(menu);
-        _list.SelectedItem = menu.Entries.ToList().FindIndex(e => e.Unavailable is null);
+        _list.SelectedItem = _initial = menu.Entries.ToList().FindIndex(e => e.Unavailable is null);
         _list.SetFocus();
     }
 
@@ -54,6 +55,15 @@ public sealed class TitleScreen : Window
         _items.Clear();
         foreach (string l in menu.Labels) _items.Add(l);
         _list.SelectedItem = keep;
+    }
+
+    /// <summary>The menu once the content has loaded: if the player has not moved yet, the selection goes
+    /// to the first entry that can be used now (Continue when an incident was left mid-way).</summary>
+    public void ShowLoaded(TitleMenu menu)
+    {
+        bool moved = _list.SelectedItem != _initial;
+        SetMenu(menu);
+        if (!moved) _list.SelectedItem = menu.Entries.ToList().FindIndex(e => e.Unavailable is null);
     }
 
     /// <summary>Show a line under the menu (why an entry is unavailable, a setting changed).</summary>
