@@ -2,6 +2,7 @@
 // beat (or a console line). Views receive these models and never see the Machine.
 using MemQuest.Engine;
 using MemQuest.Engine.Mm;
+using MemQuest.Engine.Oom;
 using MemQuest.Engine.Procfs;
 
 namespace MemQuest.App.Presentation;
@@ -14,14 +15,14 @@ public sealed record BoxSnapshot(
     IReadOnlyList<SlabTopRow> Slab,
     IReadOnlyList<string> KernelLog)
 {
-    /// <summary>Read the machine. <paramref name="oomScore"/> and <paramref name="slab"/> come from the
-    /// subsystems that own them (null/empty while a box has none).</summary>
+    /// <summary>Read the machine. <paramref name="oomScore"/> defaults to /proc/PID/oom_score (the OOM
+    /// killer's proc_oom_score); <paramref name="slab"/> comes from the subsystem that owns it.</summary>
     public static BoxSnapshot Capture(Machine machine, Func<Process, long?>? oomScore = null,
         IEnumerable<SlabTopRow>? slab = null, IReadOnlyList<string>? kernelLog = null) =>
         new(machine.Tick,
             MemoryBarModel.From(Meminfo.Compute(machine)),
             BuddyOrdersModel.From(Buddyinfo.Compute(machine.Node)),
-            ProcessRows.From(machine.Processes.TaskList, oomScore ?? (_ => null)),
+            ProcessRows.From(machine.Processes.TaskList, oomScore ?? (p => (long)OomScore.ProcOomScore(p, OomScore.GlobalTotalPages(machine)))),
             (slab ?? []).ToList(),
             kernelLog ?? []);
 

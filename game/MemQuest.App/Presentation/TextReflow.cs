@@ -16,6 +16,7 @@ public static partial class TextReflow
     /// <summary>The rows of <paramref name="text"/> reflowed to <paramref name="width"/> columns.</summary>
     public static IReadOnlyList<string> Reflow(string text, int width)
     {
+        if (!text.Contains('\n') && text.Length <= width) return [text.TrimEnd()];   // fits: keep its spacing
         var rows = new List<string>();
         var paragraph = new StringBuilder();
         string indent = "", hanging = "";

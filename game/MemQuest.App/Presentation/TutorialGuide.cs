@@ -42,7 +42,7 @@ public sealed class TutorialGuide
 
     /// <summary>"Step 3/7 · Esc ends the guide" (or how to go on, for a reading step).</summary>
     public string Footer => Current is { } s
-        ? $"Step {Number}/{Steps.Count} · {(s.AdvancesOn == Trigger.Enter ? "Enter: next · " : "")}Esc ends the guide"
+        ? $"Step {Number}/{Steps.Count} · {(s.AdvancesOn != Trigger.Enter ? "" : Number == Steps.Count ? "Enter: done · " : "Enter: next · ")}Esc ends the guide"
         : "";
 
     /// <summary>Raised when the step changes, the guide finishes or is skipped.</summary>
@@ -93,14 +93,14 @@ public sealed class TutorialGuide
             "Every process with its pid, RSS (resident memory), oom_score_adj and oom_score: the OOM killer's aim. Click a row (or Enter on it) to put its pid on the console line.",
             Trigger.Enter),
         new(Pane.Console, "The console",
-            "Real commands, answered in the kernel's formats. Type  free -m  and press Enter: the same numbers as the bar, in MiB. Up/Down walk the history, Tab completes.",
+            "Real commands, answered in the kernel's formats. Type 'free\u00a0-m' and press Enter: the same numbers as the bar, in MiB. Up/Down walk the history, Tab completes.",
             Trigger.Command, "free"),
         new(Pane.Console, "The actions menu",
             "Press F2: the actions menu lists the usual investigations and fixes, and shows the command each one runs.",
             Trigger.ActionsOpened),
         new(Pane.Console, "Run the fix",
             $"In the menu (F2), pick '{fix}' with Up/Down and press Enter: it runs on the console as if you typed it.",
-            Trigger.Command, fixCommand, $"Guide: pick '{fix}' and press Enter · Esc closes the menu"),
+            Trigger.Command, fixCommand, $"Guide: pick '{fix}', then Enter"),
         new(Pane.Console, "Hints",
             "Stuck? F7 says what the next hint costs; `hint buy` buys it (points of this incident only; reading a bought hint again is free). Press F7.",
             Trigger.Command, "hint"),

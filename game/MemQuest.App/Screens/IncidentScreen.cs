@@ -26,6 +26,7 @@ public sealed class IncidentScreen : Window
     private readonly TutorialOverlay _tutorial = new();
     private const string ActionsTitle = "Actions: each runs the console line shown";
     private TutorialGuide? _guide;
+    private readonly WorkloadProcess? _graphService;
     private readonly IReadOnlyList<ActionEntry> _actionEntries;
     private bool _finished;
 
@@ -40,7 +41,12 @@ public sealed class IncidentScreen : Window
         _console.Print("Investigate with real commands; F2 lists actions with the command each runs; F1 keys.");
         foreach (TranscriptEntry t in session.Transcript) _console.Record(t.Line, t.Output);
         if (session.Tick > 0) _console.Print($"(resumed at {session.Incident.Clock.At(session.Tick)})");
-        WorkloadProcess? service = session.Services.Services.FirstOrDefault();
+        // The graph's service metric: the service the incident is about (protected), else the incident's
+        // own first service, not a boot daemon such as journald.
+        WorkloadProcess? service = _graphService =
+            session.Services.Services.FirstOrDefault(w => w.Definition.Service?.Protected == true)
+            ?? session.Services.Services.FirstOrDefault(w => w.IsService && session.Scenario.Processes.Contains(w.Definition))
+            ?? session.Services.Services.FirstOrDefault();
         long slo = Math.Max(1, service?.SloP99Ms ?? 100);
         _panes = new BoxPanes(_console,
         [
@@ -54,13 +60,15 @@ public sealed class IncidentScreen : Window
         foreach (var v in _panes.Views) Add(v);
         Add(new StatusBar(
         [
+            // The order of StatusKeys.Incident: at 80 columns the last ones are cut (F8 is also named in
+            // the compact pane's title, Ctrl+Q on the title screen).
+            new Shortcut(Key.F1, "Help", ToggleHelp, ""),
             new Shortcut(Key.F2, "Actions", OpenActions, ""),
             new Shortcut(Key.F7, "Hint", () => Run("hint"), ""),
-            new Shortcut(Key.F1, "Help", ToggleHelp, ""),
             new Shortcut(Key.F5, "Pause", Clock.TogglePause, ""),
             new Shortcut(Key.F6, "Speed", Clock.CycleSpeed, ""),
-            new Shortcut(Key.Q.WithCtrl, "Quit", () => AskToLeave(() => QuitConfirmed?.Invoke()), ""),
             new Shortcut(Key.F10, "Leave", () => AskToLeave(() => App?.RequestStop(this)), ""),
+            new Shortcut(Key.Q.WithCtrl, "Quit", () => AskToLeave(() => QuitConfirmed?.Invoke()), ""),
             new Shortcut(Key.F8, "Pane", NextPane, ""),
         ]));
         Add(_tutorial, _help, _actions, _confirm);
@@ -122,7 +130,7 @@ public sealed class IncidentScreen : Window
     {
         var log = _session.Modules.KernelLog.Select(k => (k.Tick, k.Text));
         BoxSnapshot s = BoxSnapshot.Capture(_session.Machine, kernelLog: KernelLogLines.From(log));
-        long p99 = _session.Services.Services.FirstOrDefault()?.P99Ms ?? 0;
+        long p99 = _graphService?.P99Ms ?? 0;
         _panes.Show(s, [s.Memory.AvailableKb, s.Memory.BuffCacheKb, p99], Status(),
             ObjectiveLines.From(_session.Status == SessionStatus.Running ? _session.Incident.Objectives() : _session.Verdicts));
         if (!_finished && _session.Status != SessionStatus.Running)

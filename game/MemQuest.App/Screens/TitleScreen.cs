@@ -32,7 +32,7 @@ public sealed class TitleScreen : Window
         _list = new ListView { X = Pos.Center(), Y = Pos.Bottom(tagline) + 1, Width = 46, Height = menu.Entries.Count, CanFocus = true };
         _list.SetSource(_items);
         _list.Accepting += (_, e) => { Choose(); e.Handled = true; };
-        _note = new Label { Text = "", X = 2, Y = Pos.Bottom(_list) + 1, Width = Dim.Fill(2) };
+        _note = new Label { Text = "", X = 2, Y = Pos.Bottom(_list) + 1, Width = Dim.Fill(2), HotKeySpecifier = (System.Text.Rune)0xFFFF };
         Add(banner, tagline, _list, _note, new StatusBar(
         [
             new Shortcut(Key.Enter, "Choose", Choose, ""),

@@ -27,6 +27,17 @@ public sealed class CampaignAndDebriefTests
     }
 
     [Fact]
+    public void Campaign_Detail_ShowsTopicsWithTheirUnderscores()
+    {
+        // Terminal.Gui reads '_' in a label as a hotkey marker unless told not to: oom_score_adj lost one.
+        using var h = new Headless();
+        var progress = new CampaignProgress();
+        using var screen = new CampaignScreen(() => CampaignRows.From(TutorialContent.Catalog.Scenarios.Where(s => s.Id == "billing-oom").ToList(), progress, _ => null), progress);
+        h.Begin(screen);
+        Assert.Contains("topics: oom, oom_score_adj, leak, heaptrack", h.Screen());
+    }
+
+    [Fact]
     public void Campaign_ResetOne_AsksThenForgetsTheScore()
     {
         using var h = new Headless();

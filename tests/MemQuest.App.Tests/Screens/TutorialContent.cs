@@ -10,6 +10,7 @@ internal static class TutorialContent
 {
     private static readonly Lazy<ContentCatalog> s_catalog = new(() => ContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "GameContent")).Catalog);
 
+    public static ContentCatalog Catalog => s_catalog.Value;
     public static ScenarioDefinition Tutorial => s_catalog.Value[IncidentFlow.TutorialId];
     public static Session Start() => Session.Start(Tutorial, Tutorial.Seed, s_catalog.Value.Digest);
 }
