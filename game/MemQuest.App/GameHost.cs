@@ -36,7 +36,7 @@ public sealed class GameHost(GameOptions options)
     public int Run()
     {
         if (options.Plain || !HasTerminal()) return RunPlain();
-        using IApplication app = Application.Create();
+        using IApplication app = Drivers.QuietAnsiDriver.Create();
         app.Init();
         InstallKeys(app, () => RequestQuit(app));
         Theme.UseSixteenColors(app, _sixteenColors);
