@@ -1,7 +1,7 @@
 // The game's clock (architecture §2.5, E7): a UI-thread timer that beats every 100 ms and advances
 // the box by the ticks the wall clock says are due (one per 100 ms at x1, 4 at x4, 16 at x16, so
 // timer jitter never slows simulated time), then tells the screen to redraw. It is the only caller
-// of Advance; pausing just stops the calls.
+// of Advance. Pausing removes the timer, so a paused box costs no wake-ups at all (idle CPU).
 using Terminal.Gui.App;
 
 namespace MemQuest.App;
@@ -16,6 +16,7 @@ public sealed class GameClock : IDisposable
     private readonly Func<long> _nowMs;
     private long _lastMs;
     private object? _timer;
+    private bool _started;
     private int _speedIndex;
     private long _dueMs;
 
@@ -35,25 +36,47 @@ public sealed class GameClock : IDisposable
 
     public bool Paused { get; private set; }
     public int Speed => s_speeds[_speedIndex];
+    /// <summary>The beat timer exists: started and not paused.</summary>
     public bool Running => _timer is not null;
 
     public void Start()
     {
-        if (_timer is not null) return;
-        _lastMs = _nowMs();
-        _timer = _app.AddTimeout(BeatInterval, OnTimer);
+        _started = true;
+        StartTimer();
     }
 
     public void Stop()
     {
-        if (_timer is not null) _app.RemoveTimeout(_timer);
-        _timer = null;
+        _started = false;
+        StopTimer();
     }
 
     public void TogglePause()
     {
         Paused = !Paused;
+        if (Paused) StopTimer();
+        else StartTimer();
         Changed?.Invoke();
+    }
+
+    /// <summary>Pause (if running) or resume (if paused) without toggling blindly.</summary>
+    public void SetPaused(bool paused)
+    {
+        if (Paused != paused) TogglePause();
+    }
+
+    private void StartTimer()
+    {
+        if (_timer is not null || !_started || Paused) return;
+        _lastMs = _nowMs();
+        _dueMs = 0;
+        _timer = _app.AddTimeout(BeatInterval, OnTimer);
+    }
+
+    private void StopTimer()
+    {
+        if (_timer is not null) _app.RemoveTimeout(_timer);
+        _timer = null;
     }
 
     /// <summary>x1 → x4 → x16 → x1.</summary>
@@ -77,18 +100,21 @@ public sealed class GameClock : IDisposable
 
     public void Dispose() => Stop();
 
-    /// <summary>The timer's beat: advance by the ticks that are due on the wall clock.</summary>
+    /// <summary>The timer's beat: advance by the ticks that are due on the wall clock. Returns whether
+    /// this timer goes on: Terminal.Gui re-adds a timeout whose callback returns true even if the
+    /// callback removed it, so a Stop or pause during the beat (the incident ended) must return false.</summary>
     internal bool OnTimer()
     {
+        object? mine = _timer;
         long now = _nowMs();
         long elapsed = Math.Max(0, now - _lastMs);
         _lastMs = now;
-        if (Paused) { _dueMs = 0; return true; }
+        if (Paused) { _dueMs = 0; return false; }
         long tickMs = Engine.Machine.TickMilliseconds;
         _dueMs = Math.Min(_dueMs + elapsed * Speed, MaxCatchUpBeats * tickMs * Speed);
         int ticks = (int)(_dueMs / tickMs);
         _dueMs -= ticks * tickMs;
         if (ticks > 0) RunBeat(ticks);
-        return true;
+        return _timer is not null && ReferenceEquals(_timer, mine);
     }
 }

@@ -31,7 +31,7 @@ public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
     public int Run()
     {
         if (options.Plain || !HasTerminal()) return RunPlain();
-        using IApplication app = Application.Create();
+        using IApplication app = Drivers.QuietAnsiDriver.Create();
         app.Init();
         return RunOn(app);
     }
@@ -46,11 +46,18 @@ public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
         Theme.UseSixteenColors(app, _sixteenColors);
         _flow = new IncidentFlow(app, options, saves, () => _quitting, () => { _quitting = true; app.RequestStop(); }, _clock);
         using var title = new TitleScreen(Menu(), Quit);
-        _profiles = new ProfileMenu(saves, title, _flow.Catalog, () => { UseProfileColours(app); title.SetMenu(Menu()); });
+        _profiles = new ProfileMenu(saves, title, () => _flow.Catalog, () => { UseProfileColours(app); title.SetMenu(Menu()); });
         title.SetMenu(Menu());
         title.Chosen += choice => OnChoice(app, title, choice);
         title.EntryChosen += entry => OnEntry(title, entry);
         StartSaves(title);
+        EventHandler<EventArgs>? firstFrame = null;
+        firstFrame = (_, _) =>
+        {
+            app.LayoutAndDrawComplete -= firstFrame;
+            _flow.StartLoading(() => title.ShowLoaded(Menu()));
+        };
+        app.LayoutAndDrawComplete += firstFrame;
         app.Run(title, OnError);
         void Quit() => RequestQuit(app);
         return 0;
@@ -70,7 +77,12 @@ public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
     /// <summary>At start: the save's news (damaged, read-only), then first-run profile creation.</summary>
     private void StartSaves(TitleScreen title)
     {
-        _profiles!.FirstProfileCreated += () => title.SetMenu(Menu());   // the first-run tutorial can start from here
+        _profiles!.FirstProfileCreated += () =>
+        {
+            title.SetMenu(Menu());
+            if (_flow!.TutorialUnavailable is null) _flow.RunTutorial();   // the first run teaches the screen
+            title.SetMenu(Menu());
+        };
         _profiles.Start();
         if (ResumeFileMigration.Run(_saves!)) title.SetMenu(Menu());
     }
@@ -97,10 +109,14 @@ public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
         return LabCommand.Run(new LabOptions(4L << 30, 2, 0, 1, KeepGoing: true, Script: null));
     }
 
+    /// <summary>The title menu; while the content still loads (the first frame does not wait for it),
+    /// Campaign and Tutorial are offered and wait for the load when chosen.</summary>
     private TitleMenu Menu() =>
-        TitleMenu.For(_flow?.CampaignUnavailable, _flow?.Resumable, _sixteenColors)
-            .WithEvents(_saves?.Events().Select(e => (e.EventId, $"Event: {e.EventId} (joined {e.JoinedUtc:yyyy-MM-dd})")) ?? [])
-            .WithProfile(_profiles?.Label ?? "Profile");
+        (_flow is { ContentLoaded: true } f
+            ? TitleMenu.For(f.CampaignUnavailable, f.Resumable, _sixteenColors, f.TutorialUnavailable)
+            : TitleMenu.For(null, null, _sixteenColors, tutorialUnavailable: null))
+        .WithEvents(_saves?.Events().Select(e => (e.EventId, $"Event: {e.EventId} (joined {e.JoinedUtc:yyyy-MM-dd})")) ?? [])
+        .WithProfile(_profiles?.Label ?? "Profile");
 
     /// <summary>Esc no longer quits (it only closes dialogs and overlays); Ctrl+Q calls <paramref name="quit"/> from any screen.</summary>
     internal static void InstallKeys(IApplication app, Action quit)
@@ -135,6 +151,10 @@ public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
                 break;
             case TitleChoice.Campaign:
                 _flow!.RunCampaign();
+                title.SetMenu(Menu());
+                break;
+            case TitleChoice.Tutorial:
+                _flow!.RunTutorial();
                 title.SetMenu(Menu());
                 break;
             case TitleChoice.Continue:

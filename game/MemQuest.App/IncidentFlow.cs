@@ -3,6 +3,9 @@
 // event's rules). Loads the content once. Everything the player does is saved through GameSaves:
 // the unfinished incident's command log after each command (Continue replays it to the same
 // tick), each hint bought, and every finished run with its score card and digest.
+// RunTutorial plays the tutorial incident (000-tutorial, kept out of the campaign map) with the guide.
+// The content loads on a worker thread once the title screen's first frame is out (StartLoading), so
+// that frame does not wait for YAML parsing (about 300 ms); whatever needs the catalog waits for it.
 using MemQuest.App.Cli;
 using MemQuest.App.Cli.Incidents;
 using MemQuest.App.Presentation;
@@ -27,6 +30,13 @@ public sealed class IncidentFlow
     private readonly string _exportDirectory;
     private readonly GameSaves _saves;
     private readonly TimeProvider _clock;
+    private readonly string? _root;
+    private Task<LoadedContent>? _content;
+
+    private sealed record LoadedContent(ContentCatalog? Catalog, string? Unavailable);
+
+    /// <summary>The tutorial incident's id (content/scenarios/000-tutorial.yaml).</summary>
+    public const string TutorialId = "tutorial";
 
     public IncidentFlow(IApplication app, GameOptions options, GameSaves saves, Func<bool> quitting, Action quit, TimeProvider? clock = null)
     {
@@ -36,14 +46,58 @@ public sealed class IncidentFlow
         _saves = saves;
         _clock = clock ?? TimeProvider.System;
         _exportDirectory = options.SavesDirectory ?? Directory.GetCurrentDirectory();
-        var errors = new StringWriter();
-        Catalog = options.ContentRoot is null ? null : CliContent.Load(options.ContentRoot, errors, "play");
-        CampaignUnavailable = Catalog is null ? $"No campaign: {errors.ToString().Trim()}"
-            : Catalog.Scenarios.Count == 0 ? $"No incidents are installed in {Catalog.Root}. Try the Lab." : null;
+        _root = options.ContentRoot;
     }
 
-    public ContentCatalog? Catalog { get; }
-    public string? CampaignUnavailable { get; }
+    /// <summary>The content catalog (waits for the load when it is still running).</summary>
+    public ContentCatalog? Catalog => Content.Catalog;
+    public string? CampaignUnavailable => Content.Unavailable;
+
+    /// <summary>True once the content has loaded (the title screen shows the real menu then).</summary>
+    public bool ContentLoaded => _content?.IsCompleted == true;
+
+    /// <summary>Load the content on a worker thread (once); <paramref name="loaded"/> then runs on the UI thread.</summary>
+    public void StartLoading(Action? loaded = null)
+    {
+        string? root = _root;
+        _content ??= Task.Run(() => Load(root));
+        if (loaded is not null) _content.ContinueWith(_ => _app.Invoke(loaded), TaskScheduler.Default);
+    }
+
+    private LoadedContent Content
+    {
+        get
+        {
+            StartLoading();
+            return _content!.GetAwaiter().GetResult();
+        }
+    }
+
+    private static LoadedContent Load(string? root)
+    {
+        try
+        {
+            var errors = new StringWriter();
+            ContentCatalog? catalog = root is null ? null : CliContent.Load(root, errors, "play");
+            return new(catalog, catalog is null ? $"No campaign: {errors.ToString().Trim()}"
+                : catalog.Scenarios.Count == 0 ? $"No incidents are installed in {catalog.Root}. Try the Lab." : null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new(null, $"No campaign: the content at '{root}' could not be read ({e.Message}).");
+        }
+    }
+
+    /// <summary>Why the Tutorial entry cannot be played (no content, or no tutorial in it); null when it can.</summary>
+    public string? TutorialUnavailable => Catalog?.Find(TutorialId) is null ? TitleMenu.NoTutorial : null;
+
+    /// <summary>The first-run tutorial (and the title screen's Tutorial entry): the tutorial incident's
+    /// briefing, the incident with the guide, its debrief. The game calls this after it creates the
+    /// player's profile.</summary>
+    public void RunTutorial()
+    {
+        if (Catalog?.Find(TutorialId) is { } s) Play(s, resume: null, ev: null, tutorial: true);
+    }
 
     /// <summary>The incident Continue resumes ("010 Title", or "event: 010 Title"), or null.</summary>
     public string? Resumable => Kept() is { } k ? (k.Key.EventId is null ? "" : $"{k.Key.EventId}: ") + $"{k.Scenario.Number:000} {k.Scenario.Title}" : null;
@@ -100,21 +154,21 @@ public sealed class IncidentFlow
         _saves.Events().FirstOrDefault(e => e.EventId == eventId) is { } doc ? EventPlay.From(doc, out _) : null;
 
     private IReadOnlyList<CampaignRow> Rows(CampaignProgress progress) =>
-        Catalog is null ? [] : CampaignRows.From(Catalog.Scenarios, progress, s => Readiness.Missing(s, EngineKernel.Provided));
+        Catalog is null ? [] : CampaignRows.From(Catalog.Scenarios.Where(s => s.Id != TutorialId).ToList(), progress, s => Readiness.Missing(s, EngineKernel.Provided));
 
     private IReadOnlyList<CampaignRow> EventRows(EventPlay ev, CampaignProgress progress) =>
         Catalog is null ? [] : ev.Incidents.Select(id => Catalog.Find(id) is { } s
             ? new CampaignRow(s.Id, s.Number, s.Title, string.Join(", ", s.Topics), s.Difficulty, progress.ResultOf(s.Id)?.Stars ?? 0, progress.ResultOf(s.Id)?.Best, Readiness.Missing(s, EngineKernel.Provided))
             : new CampaignRow(id, 0, id, "", 0, 0, null, $"not in this content ({Catalog.Root}): ask the organiser which content to use")).ToList();
 
-    private void Play(ScenarioDefinition s, Session? resume, EventPlay? ev)
+    private void Play(ScenarioDefinition s, Session? resume, EventPlay? ev, bool tutorial = false)
     {
         while (!_quitting())
         {
             Session? session = resume ?? Brief(s, ev);
             resume = null;
             if (session is null) return;
-            if (!RunIncident(session, ev)) return;
+            if (!RunIncident(session, ev, tutorial && s.Id == TutorialId)) return;
             DebriefChoice next = Debrief(session, ev);
             if (next == DebriefChoice.Campaign) return;
             if (next == DebriefChoice.Next) s = NextAfter(s, ev) ?? s;
@@ -138,7 +192,7 @@ public sealed class IncidentFlow
     }
 
     /// <summary>Run the incident screen; true when it ended (won or lost), false when the player left it.</summary>
-    private bool RunIncident(Session session, EventPlay? ev)
+    private bool RunIncident(Session session, EventPlay? ev, bool tutorial)
     {
         var key = new PlayKey(session.Scenario.Id, ev?.EventId);
         using var screen = new IncidentScreen(_app, session);
@@ -158,11 +212,20 @@ public sealed class IncidentFlow
         screen.Finished += () => _app.RequestStop(screen);
         screen.QuitConfirmed += _quit;
         screen.Clock.Start();
+        if (tutorial) screen.StartTutorial(TutorialFor(screen.Actions));
         _app.Run(screen);
         screen.Clock.Stop();
         if (session.Status != SessionStatus.Running) return true;
         _saves.SaveUnfinished(key.Id, RunRecords.ToRunLog(session.Log));
         return false;
+    }
+
+    /// <summary>The guide for the tutorial incident: its fix is the actions-menu entry that loads the
+    /// module with vmalloc.</summary>
+    internal static TutorialGuide TutorialFor(IReadOnlyList<ActionEntry> actions)
+    {
+        ActionEntry fix = actions.FirstOrDefault(a => a.Command.EndsWith("buf_alloc=vmalloc", StringComparison.Ordinal)) ?? actions[0];
+        return new TutorialGuide(TutorialGuide.ForIncident(fix.Label, fix.Command));
     }
 
     private DebriefChoice Debrief(Session session, EventPlay? ev)

@@ -10,7 +10,7 @@ using MemQuest.Scenarios.Content;
 
 namespace MemQuest.App;
 
-public sealed class ProfileMenu(GameSaves saves, TitleScreen title, ContentCatalog? catalog, Action changed)
+public sealed class ProfileMenu(GameSaves saves, TitleScreen title, Func<ContentCatalog?> catalog, Action changed)
 {
     /// <summary>The first profile was just created (first run): the tutorial can start here.</summary>
     public event Action? FirstProfileCreated;
@@ -128,5 +128,5 @@ public sealed class ProfileMenu(GameSaves saves, TitleScreen title, ContentCatal
     }
 
     private string Describe(string incidentId) =>
-        catalog?.Find(incidentId) is { } s ? $"{s.Number:000} {s.Title}" : incidentId;
+        catalog()?.Find(incidentId) is { } s ? $"{s.Number:000} {s.Title}" : incidentId;
 }

@@ -10,6 +10,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length == 0) return StartGame(plain: false, sixteenColors: false, content: null, saves: null);   // the game: no parser to build before the first frame
         RootCommand root = BuildRoot();
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -41,8 +42,10 @@ public static class Program
         var sixteen = new Option<bool>("--16-colors") { Description = "use the 16 ANSI colours instead of 24-bit colour" };
         root.Options.Add(plain);
         root.Options.Add(sixteen);
-        root.SetAction(parse => new GameHost(new GameOptions(parse.GetValue(plain), parse.GetValue(sixteen),
-            ContentLocator.ResolveFromProcess(parse.GetValue(content)), Persistence.SavesLocator.ResolveFromProcess(parse.GetValue(saves)))).Run());
+        root.SetAction(parse => StartGame(parse.GetValue(plain), parse.GetValue(sixteen), parse.GetValue(content), parse.GetValue(saves)));
         return root;
     }
+
+    private static int StartGame(bool plain, bool sixteenColors, string? content, string? saves) =>
+        new GameHost(new GameOptions(plain, sixteenColors, ContentLocator.ResolveFromProcess(content), Persistence.SavesLocator.ResolveFromProcess(saves))).Run();
 }

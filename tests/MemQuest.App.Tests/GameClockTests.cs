@@ -70,4 +70,41 @@ public sealed class GameClockTests
         for (int i = 0; i < 3; i++) { clock.CycleSpeed(); seen.Add(clock.Describe()); }
         Assert.Equal(["x4", "x16", "x1"], seen);
     }
+
+    [Fact]
+    public void Pause_RemovesTheTimer_ResumeAddsItBack()
+    {
+        using IApplication app = Application.Create();
+        app.Init(DriverRegistry.Names.ANSI);
+        var (clock, _, _, _) = Make(app);
+        clock.Start();
+        Assert.True(clock.Running);
+        clock.TogglePause();
+        Assert.False(clock.Running);                 // a paused box wakes nothing up (idle CPU)
+        clock.SetPaused(false);
+        Assert.True(clock.Running);
+        clock.Stop();
+        clock.SetPaused(true);
+        clock.SetPaused(false);
+        Assert.False(clock.Running);                 // resuming a stopped clock does not start it
+    }
+
+    [Fact]
+    public void OnTimer_StopDuringTheBeat_EndsTheTimer()
+    {
+        // Terminal.Gui re-adds a timeout whose callback returns true even when the callback removed it,
+        // so a beat that ends the incident (Stop inside the beat) must answer false.
+        using IApplication app = Application.Create();
+        app.Init(DriverRegistry.Names.ANSI);
+        var (clock, _, _, set) = Make(app);
+        clock.Beat += clock.Stop;
+        clock.Start();
+        set(100);
+        Assert.False(clock.OnTimer());
+        Assert.False(clock.Running);
+        clock.Beat -= clock.Stop;
+        clock.Start();
+        set(200);
+        Assert.True(clock.OnTimer());
+    }
 }

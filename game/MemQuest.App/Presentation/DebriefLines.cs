@@ -30,7 +30,7 @@ public static class DebriefLines
         lines.AddRange(receipts.Count == 0 ? ["(no kernel decisions worth a receipt)"] : receipts);
         lines.Add("");
         lines.Add("── Root cause ──");
-        lines.AddRange(parLocked is null ? session.Scenario.Debrief.TrimEnd().Split('\n') : [parLocked]);
+        if (parLocked is null) lines.AddRange(TextReflow.Reflow(session.Scenario.Debrief, width)); else lines.Add(parLocked);
         return lines;
     }
 

@@ -16,8 +16,8 @@ public static class StatusKeys
 
     public static IReadOnlyList<StatusKey> Incident { get; } =
     [
-        new("F2", "Actions"), new("F7", "Hint"), new("F1", "Help"), new("F5", "Pause"), new("F6", "Speed"),
-        new("Ctrl+Q", "Quit"), new("F10", "Leave"), new("F8", "Pane"),
+        new("F1", "Help"), new("F2", "Actions"), new("F7", "Hint"), new("F5", "Pause"), new("F6", "Speed"),
+        new("F10", "Leave"), new("Ctrl+Q", "Quit"), new("F8", "Pane"),
     ];
 
     public static IReadOnlyList<StatusKey> Campaign { get; } =

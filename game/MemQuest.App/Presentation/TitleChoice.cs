@@ -6,6 +6,7 @@ public enum TitleChoice
     Continue,
     Campaign,
     Lab,
+    Tutorial,
     Settings,
     Quit,
     /// <summary>The player's profile: create, switch, reset, export, import (and repair a damaged save).</summary>

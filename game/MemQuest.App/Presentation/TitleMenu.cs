@@ -3,17 +3,21 @@ namespace MemQuest.App.Presentation;
 
 public sealed record TitleMenu(IReadOnlyList<TitleMenu.Entry> Entries)
 {
+    public const string NoTutorial = "No tutorial: the content folder has no 000-tutorial.yaml.";
+
     /// <param name="Argument">What the entry is about when the choice alone does not say (an event's id).</param>
     public sealed record Entry(TitleChoice Choice, string Label, string? Unavailable = null, string? Argument = null);
 
     /// <param name="campaignUnavailable">Why there is no campaign (no content found, content errors); null when there is one.</param>
     /// <param name="resumable">The incident that Continue resumes, if one was left mid-way.</param>
     /// <param name="sixteenColors">The 16-colour option is on.</param>
-    public static TitleMenu For(string? campaignUnavailable, string? resumable, bool sixteenColors) => new(
+    /// <param name="tutorialUnavailable">Why the guided tutorial cannot be played (no tutorial in the content); null when it can.</param>
+    public static TitleMenu For(string? campaignUnavailable, string? resumable, bool sixteenColors, string? tutorialUnavailable = NoTutorial) => new(
     [
         new(TitleChoice.Continue, resumable is null ? "Continue" : $"Continue: {resumable}", resumable is null ? "Nothing to continue: no incident was left mid-way." : null),
         new(TitleChoice.Campaign, "Campaign", campaignUnavailable),
         new(TitleChoice.Lab, "Lab: a box of your size to experiment on"),
+        new(TitleChoice.Tutorial, "Tutorial: a guided first incident", tutorialUnavailable),
         new(TitleChoice.Settings, $"Settings: colours {(sixteenColors ? "16 (Enter: 24-bit)" : "24-bit (Enter: 16)")}"),
         new(TitleChoice.Quit, "Quit"),
     ]);

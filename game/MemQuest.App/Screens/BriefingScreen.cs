@@ -1,7 +1,10 @@
 // The briefing: the pager alert in incident words, the box, and what must hold. Enter starts the
-// incident; F10 (or Esc) goes back to the campaign.
+// incident; F10 (or Esc) goes back to the campaign. The alert's prose is reflowed to the window's
+// width (paragraphs and lists kept); Up/Down and PgUp/PgDn scroll when it is longer than the window.
 using MemQuest.App.Presentation;
+using MemQuest.App.Views;
 using MemQuest.Scenarios.Model;
+using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -14,7 +17,7 @@ public sealed class BriefingScreen : Window
     {
         Title = $"Briefing · {s.Number:000}";
         var lines = new List<string> { s.Title, "" };
-        lines.AddRange(s.Briefing.TrimEnd().Split('\n'));
+        lines.Add(s.Briefing.TrimEnd());
         lines.Add("");
         lines.Add($"Box: {s.Machine.Id}, {Sizes.FromKb(s.Machine.MemTotalKb)} RAM, {s.Machine.Cpus} CPU(s), swap {Sizes.FromKb(s.Machine.SwapKb)}");
         lines.Add($"Services: {string.Join(", ", s.AllProcesses.Select(p => p.UnitOrName))}");
@@ -24,7 +27,10 @@ public sealed class BriefingScreen : Window
         lines.AddRange(s.Objectives.Select(o => "  - " + o.Text));
         lines.Add("");
         lines.Add("Enter: start the incident    F10: back to the campaign");
-        Add(new Label { Text = string.Join("\n", lines), X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Fill(2) });
+        Prose = new TextPane("", scrollable: true) { Reflow = true, X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Fill(1) };
+        Prose.BorderStyle = LineStyle.None;
+        Prose.SetLines(lines);
+        Add(Prose);
         Add(new StatusBar(
         [
             new Shortcut(Key.Enter, "Start", Start, ""),
@@ -36,6 +42,9 @@ public sealed class BriefingScreen : Window
             if (k == Key.Esc) { Back(); k.Handled = true; }
         };
     }
+
+    /// <summary>The briefing's text (reflowed to its width when drawn).</summary>
+    public TextPane Prose { get; }
 
     /// <summary>True after Enter: the host starts the incident.</summary>
     public bool Started { get; private set; }

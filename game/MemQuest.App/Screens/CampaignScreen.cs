@@ -16,7 +16,8 @@ public sealed class CampaignScreen : Window
     private CampaignProgress _progress;
     private readonly ListView _list;
     private readonly ObservableCollection<string> _items = [];
-    private readonly Label _detail = new() { Text = "", X = 1, Y = Pos.AnchorEnd(4), Width = Dim.Fill(1), Height = 2 };
+    // No hotkey marker: topics such as oom_score_adj would lose their underscore.
+    private readonly Label _detail = new() { Text = "", X = 1, Y = Pos.AnchorEnd(4), Width = Dim.Fill(1), Height = 2, HotKeySpecifier = (System.Text.Rune)0xFFFF };
     private readonly ConfirmOverlay _confirm = new();
     private readonly Label _header = new() { Text = "", X = 1, Y = 0, Width = Dim.Fill(1) };
     private IReadOnlyList<CampaignRow> _current = [];

@@ -1,7 +1,8 @@
 // The incident: the box's panes, the objectives, the console wired to the Session, the actions
 // menu (F2, each entry shows its command) and hints (F7). The GameClock is the only caller of
 // Session.Advance; when the judge decides, the clock stops and Finished tells the host to debrief.
-// Ctrl+Q and F10 ask first and keep the incident (its log) so Continue can resume it.
+// Ctrl+Q and F10 ask first and keep the incident (its log) so Continue can resume it. StartTutorial
+// adds the first-run guide: a box that points at each pane in turn and advances as the player acts.
 using MemQuest.App.Presentation;
 using MemQuest.App.Views;
 using MemQuest.Engine;
@@ -20,8 +21,12 @@ public sealed class IncidentScreen : Window
     private readonly ConsoleModel _console;
     private readonly BoxPanes _panes;
     private readonly HelpOverlay _help;
-    private readonly ChoiceOverlay _actions = new("Actions: each runs the console line shown");
+    private readonly ChoiceOverlay _actions = new(ActionsTitle);
     private readonly ConfirmOverlay _confirm = new();
+    private readonly TutorialOverlay _tutorial = new();
+    private const string ActionsTitle = "Actions: each runs the console line shown";
+    private TutorialGuide? _guide;
+    private readonly WorkloadProcess? _graphService;
     private readonly IReadOnlyList<ActionEntry> _actionEntries;
     private bool _finished;
 
@@ -36,7 +41,12 @@ public sealed class IncidentScreen : Window
         _console.Print("Investigate with real commands; F2 lists actions with the command each runs; F1 keys.");
         foreach (TranscriptEntry t in session.Transcript) _console.Record(t.Line, t.Output);
         if (session.Tick > 0) _console.Print($"(resumed at {session.Incident.Clock.At(session.Tick)})");
-        WorkloadProcess? service = session.Services.Services.FirstOrDefault();
+        // The graph's service metric: the service the incident is about (protected), else the incident's
+        // own first service, not a boot daemon such as journald.
+        WorkloadProcess? service = _graphService =
+            session.Services.Services.FirstOrDefault(w => w.Definition.Service?.Protected == true)
+            ?? session.Services.Services.FirstOrDefault(w => w.IsService && session.Scenario.Processes.Contains(w.Definition))
+            ?? session.Services.Services.FirstOrDefault();
         long slo = Math.Max(1, service?.SloP99Ms ?? 100);
         _panes = new BoxPanes(_console,
         [
@@ -50,21 +60,24 @@ public sealed class IncidentScreen : Window
         foreach (var v in _panes.Views) Add(v);
         Add(new StatusBar(
         [
+            // The order of StatusKeys.Incident: at 80 columns the last ones are cut (F8 is also named in
+            // the compact pane's title, Ctrl+Q on the title screen).
+            new Shortcut(Key.F1, "Help", ToggleHelp, ""),
             new Shortcut(Key.F2, "Actions", OpenActions, ""),
             new Shortcut(Key.F7, "Hint", () => Run("hint"), ""),
-            new Shortcut(Key.F1, "Help", ToggleHelp, ""),
             new Shortcut(Key.F5, "Pause", Clock.TogglePause, ""),
             new Shortcut(Key.F6, "Speed", Clock.CycleSpeed, ""),
-            new Shortcut(Key.Q.WithCtrl, "Quit", () => AskToLeave(() => QuitConfirmed?.Invoke()), ""),
             new Shortcut(Key.F10, "Leave", () => AskToLeave(() => App?.RequestStop(this)), ""),
+            new Shortcut(Key.Q.WithCtrl, "Quit", () => AskToLeave(() => QuitConfirmed?.Invoke()), ""),
             new Shortcut(Key.F8, "Pane", NextPane, ""),
         ]));
-        Add(_help, _actions, _confirm);
+        Add(_tutorial, _help, _actions, _confirm);
         KeyDown += (_, k) =>
         {
             if (k != Key.Esc) return;
             if (_help.Visible) ToggleHelp();
             else if (_actions.Visible) CloseActions();
+            else _guide?.Skip();
             k.Handled = true;
         };
         _actions.Chosen += i => { CloseActions(); Run(_actionEntries[i].Command); };
@@ -73,7 +86,7 @@ public sealed class IncidentScreen : Window
         _panes.Processes.PidChosen += pid => Console.Insert(pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Clock.Beat += Refresh;
         Clock.Changed += Refresh;
-        ViewportChanged += (_, _) => { _panes.Relayout(Viewport.Width, Viewport.Height - 1); Refresh(); };
+        ViewportChanged += (_, _) => { _panes.Relayout(Viewport.Width, Viewport.Height - 1); ShowGuide(); Refresh(); };
         IsRunningChanged += (_, _) => Console.Input.SetFocus();
         Title = $"{session.Scenario.Number:000} {session.Scenario.Title}";
         Refresh();
@@ -86,6 +99,18 @@ public sealed class IncidentScreen : Window
     public bool ActionsOpen => _actions.Visible;
     public bool Asking => _confirm.IsOpen;
     public IReadOnlyList<ActionEntry> Actions => _actionEntries;
+    public TutorialGuide? Guide => _guide;
+    public TutorialOverlay TutorialBox => _tutorial;
+
+    /// <summary>Start the first-run guide on this incident: the clock waits while it talks, and starts
+    /// again when the guide ends (finished, or Esc).</summary>
+    public void StartTutorial(TutorialGuide guide)
+    {
+        _guide = guide;
+        guide.Changed += ShowGuide;
+        Clock.SetPaused(true);
+        ShowGuide();
+    }
 
     /// <summary>The judge decided (won or lost): the host shows the debrief.</summary>
     public event Action? Finished;
@@ -117,7 +142,7 @@ public sealed class IncidentScreen : Window
     public void Refresh()
     {
         BoxSnapshot s = BoxSnapshot.Capture(_session.Machine);
-        long p99 = _session.Services.Services.FirstOrDefault()?.P99Ms ?? 0;
+        long p99 = _graphService?.P99Ms ?? 0;
         _panes.Show(s, [s.Memory.AvailableKb, s.Memory.BuffCacheKb, p99], Status(),
             ObjectiveLines.From(_session.Status == SessionStatus.Running ? _session.Incident.Objectives() : _session.Verdicts));
         if (!_finished && _session.Status != SessionStatus.Running)
@@ -130,12 +155,41 @@ public sealed class IncidentScreen : Window
         }
     }
 
-    public void OpenActions() => _actions.Open(ActionsMenu.Lines(_actionEntries));
+    public void OpenActions()
+    {
+        _actions.Open(ActionsMenu.Lines(_actionEntries));
+        _guide?.OnActionsOpened();
+        _actions.Title = _guide?.Current?.MenuCue ?? ActionsTitle;
+        _tutorial.Visible = _guide?.Active == true && !_actions.Visible;
+    }
 
     private void CloseActions()
     {
         _actions.Close();
+        ShowGuide();
         Console.Input.SetFocus();
+    }
+
+    /// <summary>Point the guide's box at its step's pane; when the guide is over, hide it and start the clock.</summary>
+    private void ShowGuide()
+    {
+        if (_guide is null) return;
+        if (_guide.Current is not { } step)
+        {
+            _tutorial.Hide();
+            _actions.Title = ActionsTitle;
+            if (!_finished) Clock.SetPaused(false);
+            _console.Print(_guide.Skipped ? "(guide ended; F1 shows the keys)" : "(guide done; the clock runs: F6 speeds it up)");
+            Console.Refresh();
+            _guide.Changed -= ShowGuide;
+            _guide = null;
+            SetNeedsDraw();
+            return;
+        }
+        _panes.Reveal(step.Target);
+        _tutorial.Show(step, _guide.Footer, _panes.FrameOf(step.Target), Viewport.Width, Viewport.Height - 1);
+        if (_actions.Visible) { _tutorial.Visible = false; _actions.Title = step.MenuCue ?? ActionsTitle; }
+        SetNeedsDraw();
     }
 
     private void NextPane()
@@ -155,13 +209,14 @@ public sealed class IncidentScreen : Window
     {
         string trimmed = line.Trim();
         if (trimmed == "clear") { _console.Clear(); Console.Refresh(); return; }
-        if (trimmed.Length == 0) { _console.Record(line, ""); Console.Refresh(); return; }
+        if (trimmed.Length == 0) { _console.Record(line, ""); Console.Refresh(); _guide?.OnEnter(); return; }
         if (Refuse?.Invoke(trimmed) is { } why) { _console.Record(trimmed, why + "\n"); Console.Refresh(); return; }
         ShellResult r = _session.Submit(trimmed);
         _console.Record(trimmed, r.Output + (r.ErrorMessage is null ? "" : r.ErrorMessage + "\n"));
         Console.Refresh();
         CommandRun?.Invoke();
         Refresh();
+        _guide?.OnCommand(trimmed);
     }
 
     /// <summary>"09:41:12 · x4" on the memory bar's legend row (the incident's wall clock and speed).</summary>

@@ -1,7 +1,7 @@
 // The title screen: the game's name, what it is, and the menu (continue, campaign, joined events,
-// lab, profile, settings, quit). Wiring only: a choice is raised to the GameHost, which opens the
-// next screen. It also hosts the overlays the profile menu asks with (a choice list, a line of
-// text, a yes/no question), so that flow needs no modal dialogs.
+// lab, tutorial, profile, settings, quit). Wiring only: a choice is raised to the GameHost, which
+// opens the next screen. It also hosts the overlays the profile menu asks with (a choice list, a
+// line of text, a yes/no question), so that flow needs no modal dialogs.
 using System.Collections.ObjectModel;
 using MemQuest.App.Presentation;
 using MemQuest.App.Views;
@@ -28,6 +28,7 @@ public sealed class TitleScreen : Window
     private readonly ConfirmOverlay _confirm = new();
     private Action<int>? _onChoice;
     private string _noteText = "";
+    private readonly int _initial;
 
     public TitleScreen(TitleMenu menu, Action? requestQuit = null)
     {
@@ -36,10 +37,10 @@ public sealed class TitleScreen : Window
         RequestQuit = requestQuit ?? (() => App?.RequestStop(this));
         var banner = new Label { Text = string.Join("\n", s_banner), X = Pos.Center(), Y = 1 };
         var tagline = new Label { Text = "Learn Linux memory management by fixing incidents on a simulated box.", X = Pos.Center(), Y = Pos.Bottom(banner) + 1 };
-        _list = new ListView { X = Pos.Center(), Y = Pos.Bottom(tagline) + 1, Width = 46, Height = 5, CanFocus = true };
+        _list = new ListView { X = Pos.Center(), Y = Pos.Bottom(tagline) + 1, Width = 46, Height = menu.Entries.Count, CanFocus = true };
         _list.SetSource(_items);
         _list.Accepting += (_, e) => { Choose(); e.Handled = true; };
-        _note = new Label { Text = "", X = 2, Y = Pos.Bottom(_list) + 1, Width = Dim.Fill(2), Height = Dim.Fill(1) };
+        _note = new Label { Text = "", X = 2, Y = Pos.Bottom(_list) + 1, Width = Dim.Fill(2), Height = Dim.Fill(1), HotKeySpecifier = (System.Text.Rune)0xFFFF };
         Add(banner, tagline, _list, _note, new StatusBar(
         [
             new Shortcut(Key.Enter, "Choose", Choose, ""),
@@ -48,7 +49,7 @@ public sealed class TitleScreen : Window
         AddOverlays();
         ViewportChanged += (_, _) => ShowNote(_noteText);
         SetMenu(menu);
-        _list.SelectedItem = menu.Entries.ToList().FindIndex(e => e.Unavailable is null);
+        _list.SelectedItem = _initial = menu.Entries.ToList().FindIndex(e => e.Unavailable is null);
         _list.SetFocus();
     }
 
@@ -68,6 +69,15 @@ public sealed class TitleScreen : Window
         foreach (string l in menu.Labels) _items.Add(l);
         _list.Height = Math.Max(5, menu.Entries.Count);
         _list.SelectedItem = keep is int k && k < menu.Entries.Count ? k : 0;
+    }
+
+    /// <summary>The menu once the content has loaded: if the player has not moved yet, the selection goes
+    /// to the first entry that can be used now (Continue when an incident was left mid-way).</summary>
+    public void ShowLoaded(TitleMenu menu)
+    {
+        bool moved = _list.SelectedItem != _initial;
+        SetMenu(menu);
+        if (!moved) _list.SelectedItem = menu.Entries.ToList().FindIndex(e => e.Unavailable is null);
     }
 
     /// <summary>Show a line under the menu (why an entry is unavailable, a setting changed).</summary>

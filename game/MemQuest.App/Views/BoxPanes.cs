@@ -56,6 +56,18 @@ public sealed class BoxPanes
         _graphView.Refresh();
     }
 
+    /// <summary>Bring <paramref name="pane"/> on screen in the compact layout (the tutorial points at it).</summary>
+    public void Reveal(Pane pane)
+    {
+        if (Shown == pane || !PaneLayout.CycleFor(_objectiveRows).Contains(pane)) return;
+        Shown = pane;
+        Relayout(_size.Width, _size.Height);
+    }
+
+    /// <summary>Where <paramref name="pane"/> is in the window now (empty when it is not on screen).</summary>
+    public System.Drawing.Rectangle FrameOf(Pane pane) =>
+        _size.Width > 0 && _size.Height > 0 && PaneLayout.Compute(_size.Width, _size.Height, Shown, _objectiveRows).TryGetValue(pane, out var r) ? r : default;
+
     /// <summary>F8: the next information pane (compact layout).</summary>
     public void NextPane()
     {

@@ -1,7 +1,9 @@
 // A bordered pane that draws lines of text from a presentation model (buddy orders, slab, kernel
 // log, the debrief). With FollowTail the newest lines stay in view, as in a log; with Scrollable
 // the pane takes the focus and scrolls with Up/Down, PgUp/PgDn, Home/End and the mouse wheel; with
-// Wrap long lines continue on the next row.
+// Wrap long lines continue on the next row; with Reflow each line is prose (TextReflow) rewrapped at
+// word boundaries to the pane's width.
+using MemQuest.App.Presentation;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -39,6 +41,7 @@ public sealed class TextPane : View
 
     public bool FollowTail { get; init; }
     public bool Wrap { get; init; }
+    public bool Reflow { get; init; }
 
     /// <summary>Lines shown when there is nothing to draw, e.g. "(no kernel messages)".</summary>
     public string EmptyText { get; init; } = "";
@@ -76,6 +79,7 @@ public sealed class TextPane : View
     private IReadOnlyList<string> Rows(int width)
     {
         IReadOnlyList<string> lines = _lines.Count == 0 && EmptyText.Length > 0 ? [EmptyText] : _lines;
+        if (Reflow && width > 0) return lines.SelectMany(l => l.Length == 0 ? [""] : TextReflow.Reflow(l, width)).ToList();
         if (!Wrap || width <= 0) return lines;
         var rows = new List<string>();
         foreach (string l in lines)

@@ -1,5 +1,6 @@
 // Models a thread-group leader's struct task_struct + signal_struct as far as memory management
-// sees it: pid, comm, uid, oom_score_adj and its floor, the mm, and whether it is exiting.
+// sees it: pid, comm, uid, oom_score_adj and its floor, the mm, whether it is exiting, and the
+// controlling terminal (signal->tty: what ps prints as TTY).
 // Kernel threads have no mm. Processes are owned by ProcessTable (pid order and task-list order).
 namespace MemQuest.Engine.Mm;
 
@@ -30,6 +31,9 @@ public sealed class Process(int pid, string comm, int parentPid, MmStruct? mm)
     public long StartTick { get; set; }
     /// <summary>The command line ps prints (argv joined by spaces).</summary>
     public string Cmdline { get; set; } = comm;
+    /// <summary>signal->tty as ps names it ("pts/0"): programs started from a console have one and pass it
+    /// on at fork; daemons started by systemd and kernel threads have none (null; ps prints "?").</summary>
+    public string? Tty { get; set; }
     /// <summary>The process's glibc malloc state when it is a modelled C program (kernel-spec §10).</summary>
     public Malloc.GlibcMalloc? Malloc { get; set; }
 
@@ -37,6 +41,7 @@ public sealed class Process(int pid, string comm, int parentPid, MmStruct? mm)
     {
         w.Add(Pid); w.Add(ParentPid); w.Add(Comm); w.Add(Uid); w.Add(OomScoreAdj); w.Add(OomScoreAdjMin);
         w.Add(Exiting ? 1 : 0); w.Add(Sequence); w.Add(AnonFamily); w.Add(MinFlt); w.Add(StartTick); w.Add(Cmdline);
+        if (Tty is not null) w.Add(Tty);   // only console programs have one: a box of daemons digests as before
         if (Malloc is null) w.Add(-1); else Malloc.AddToDigest(w);
         if (Mm is null) w.Add(-1); else Mm.AddToDigest(w);
     }

@@ -18,6 +18,9 @@ public sealed class ShellContext(Machine machine, ShellMode mode, VirtualFiles f
 
     public string ShellComm { get; set; } = "bash";
 
+    /// <summary>The console's terminal: programs started from it show it in ps's TTY column.</summary>
+    public string Tty { get; set; } = "pts/0";
+
     /// <summary>The incident the game's console is attached to; null in the lab.</summary>
     public Play.Incident.IncidentState? Incident { get; set; }
 }

@@ -8,7 +8,7 @@ public sealed class TitleMenuTests
     public void For_NoCampaign_ContinueAndCampaignSayWhyTheyAreUnavailable()
     {
         TitleMenu menu = TitleMenu.For("No incidents are installed.", null, sixteenColors: false);
-        Assert.Equal([TitleChoice.Continue, TitleChoice.Campaign, TitleChoice.Lab, TitleChoice.Settings, TitleChoice.Quit], menu.Entries.Select(e => e.Choice));
+        Assert.Equal([TitleChoice.Continue, TitleChoice.Campaign, TitleChoice.Lab, TitleChoice.Tutorial, TitleChoice.Settings, TitleChoice.Quit], menu.Entries.Select(e => e.Choice));
         Assert.NotNull(menu.Entries[1].Unavailable);
         Assert.Null(menu.Entries[2].Unavailable);
         Assert.StartsWith("· ", menu.Labels[0]);
@@ -16,7 +16,17 @@ public sealed class TitleMenuTests
 
     [Fact]
     public void For_SixteenColours_SettingsShowsTheCurrentMode() =>
-        Assert.Contains("colours 16", TitleMenu.For(null, null, sixteenColors: true).Labels[3]);
+        Assert.Contains("colours 16", TitleMenu.For(null, null, sixteenColors: true).Labels[4]);
+
+    [Fact]
+    public void For_Tutorial_AvailableOnlyWhenTheContentHasOne()
+    {
+        TitleMenu.Entry without = TitleMenu.For(null, null, false).Entries.Single(e => e.Choice == TitleChoice.Tutorial);
+        TitleMenu.Entry with = TitleMenu.For(null, null, false, tutorialUnavailable: null).Entries.Single(e => e.Choice == TitleChoice.Tutorial);
+        Assert.Equal(TitleMenu.NoTutorial, without.Unavailable);
+        Assert.Null(with.Unavailable);
+        Assert.Equal("Tutorial: a guided first incident", with.Label);
+    }
 
     [Fact]
     public void WithEventsAndProfile_EventsFollowCampaign_ProfileBeforeSettings()

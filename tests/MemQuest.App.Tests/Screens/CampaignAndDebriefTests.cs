@@ -27,6 +27,17 @@ public sealed class CampaignAndDebriefTests
     }
 
     [Fact]
+    public void Campaign_Detail_ShowsTopicsWithTheirUnderscores()
+    {
+        // Terminal.Gui reads '_' in a label as a hotkey marker unless told not to: oom_score_adj lost one.
+        using var h = new Headless();
+        var progress = new CampaignProgress();
+        using var screen = new CampaignScreen(() => CampaignRows.From(TutorialContent.Catalog.Scenarios.Where(s => s.Id == "billing-oom").ToList(), progress, _ => null), progress);
+        h.Begin(screen);
+        Assert.Contains("topics: oom, oom_score_adj, leak, heaptrack", h.Screen());
+    }
+
+    [Fact]
     public void Campaign_ResetOne_AsksThenForgetsTheScore()
     {
         using var h = new Headless();
@@ -53,6 +64,21 @@ public sealed class CampaignAndDebriefTests
         Assert.Contains("netcap-agent must keep running", h.Screen());
         h.Press(Key.Enter);
         Assert.True(screen.Started);
+    }
+
+    [Fact]
+    public void Briefing_YamlLineBreaks_ReflowToTheWindowWidth()
+    {
+        // The netcap briefing is two YAML lines; wide, they are one paragraph on one row; at 80 columns
+        // the paragraph wraps at word boundaries, never at the author's break.
+        using var h = new Headless(200, 60);
+        using var screen = new BriefingScreen(TestIncident.Netcap);
+        h.Begin(screen);
+        Assert.Contains(h.Rows(), r => r.Contains("with an 8 MiB ring and fails to load. netcap-agent must keep running and reading the ring.", StringComparison.Ordinal));
+        h.Resize(80, 24);
+        string[] rows = h.Rows();
+        Assert.Contains(rows, r => r.Contains("│ 09:40 - the packet-capture module netcap was rebuilt with an 8 MiB ring and  │", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("│ fails to load. netcap-agent must keep running and reading the ring.", StringComparison.Ordinal));
     }
 
     private static (Session Session, ScoreCard Card) WonRun()

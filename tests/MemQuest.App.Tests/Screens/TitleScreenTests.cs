@@ -58,4 +58,33 @@ public sealed class TitleScreenTests
         foreach (string item in new[] { "Continue", "Campaign", "Lab", "Settings", "Quit" })
             Assert.Contains(item, h.Screen());
     }
+
+    [Fact]
+    public void ShowLoaded_NoContentAfterAll_MovesTheUntouchedSelectionToTheFirstUsableEntry()
+    {
+        // The first frame shows the menu before the content has loaded (Campaign offered); when the load
+        // finds nothing, Enter must not land on an entry that only explains itself.
+        using var h = new Headless();
+        using var title = new TitleScreen(TitleMenu.For(null, null, false, tutorialUnavailable: null));
+        var chosen = new List<TitleChoice>();
+        title.Chosen += chosen.Add;
+        h.Begin(title);
+        title.ShowLoaded(TitleMenu.For("No incidents are installed.", null, false));
+        h.Press(Key.Enter);
+        Assert.Equal([TitleChoice.Lab], chosen);
+    }
+
+    [Fact]
+    public void ShowLoaded_PlayerAlreadyMoved_KeepsTheirEntry()
+    {
+        using var h = new Headless();
+        using var title = new TitleScreen(TitleMenu.For(null, null, false, tutorialUnavailable: null));
+        var chosen = new List<TitleChoice>();
+        title.Chosen += chosen.Add;
+        h.Begin(title);
+        h.Press(Key.CursorDown, Key.CursorDown);            // Campaign -> Lab -> Tutorial
+        title.ShowLoaded(TitleMenu.For(null, "010 03:12 page", false, tutorialUnavailable: null));
+        h.Press(Key.Enter);
+        Assert.Equal([TitleChoice.Tutorial], chosen);
+    }
 }

@@ -34,10 +34,10 @@ public sealed class AllContentTests
     }
 
     [Fact]
-    public void RealContent_Loaded_HasTheFirstThreeIncidentsInOrder()
+    public void RealContent_Loaded_HasTheTutorialThenTheFirstThreeIncidentsInOrder()
     {
         Assert.Empty(Real.Value.Errors.Select(e => e.ToString()));
-        Assert.Equal(["billing-oom", "cache-is-not-used", "bgsave-enomem"], Real.Value.Catalog.Scenarios.Select(s => s.Id));
+        Assert.Equal(["tutorial", "billing-oom", "cache-is-not-used", "bgsave-enomem"], Real.Value.Catalog.Scenarios.Select(s => s.Id));
     }
 
     /// <summary>Grows by itself: once the engine provides what an incident needs, its par must win on

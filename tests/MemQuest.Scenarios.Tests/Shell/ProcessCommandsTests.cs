@@ -1,6 +1,7 @@
 // Console tests for the process commands: spawn, ps aux, pidof, kill, fork, malloc/free and the
 // /proc/PID files, checked against the formats of procps, bash and the kernel.
 using MemQuest.Engine;
+using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Shell;
 
 namespace MemQuest.Scenarios.Tests.Shell;
@@ -38,6 +39,24 @@ public sealed class ProcessCommandsTests
         Assert.Equal("USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND", lines[0]);
         Assert.Equal("root      1001  0.0  0.0   2476  1448 pts/0    S    00:00   0:00 a", lines[1]);
         Assert.Equal("root      1002  0.0  1.5  68012 66984 pts/0    S    00:00   0:00 b --map 64M --write 64M", lines[2]);
+    }
+
+    [Fact]
+    public void PsAux_Tty_ConsoleProgramsAndTheirForksHavePts0_DaemonsHaveQuestionMark()
+    {
+        // procps pr_tty8 prints "?" when a task has no controlling terminal (daemons started by systemd,
+        // kernel threads) and the tty's name otherwise; fork copies signal->tty to the child.
+        var sh = Lab();
+        sh.Run("spawn redis --map 8M --write 8M");
+        sh.Run("fork redis");
+        string[] lines = sh.Run("ps aux").Stdout.Split('\n');
+        Assert.Equal("root      1001  0.0  0.2  10668  9640 pts/0    S    00:00   0:00 redis --map 8M --write 8M", lines[1]);
+        Assert.StartsWith("root      1002  0.0  ", lines[2]);
+        Assert.Contains(" pts/0    S    00:00   0:00 redis", lines[2]);
+
+        Session session = Session.Start(TestContentRoot.TestCatalog["netcap-buffer"], 11, TestContentRoot.TestCatalog.Digest);
+        string daemon = session.Submit("ps aux").Output.Split('\n').Single(l => l.EndsWith(" netcap-agent", StringComparison.Ordinal));
+        Assert.Matches(@"^root +\d+ +0\.0 +\d+\.\d +\d+ +\d+ \?        S ", daemon);
     }
 
     [Fact]

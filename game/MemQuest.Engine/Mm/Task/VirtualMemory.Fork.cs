@@ -33,7 +33,7 @@ public sealed partial class VirtualMemory
         {
             Uid = parent.Uid, OomScoreAdj = parent.OomScoreAdj, OomScoreAdjMin = parent.OomScoreAdjMin,
             AnonFamily = parent.AnonFamily, StartTick = _machine.Tick, Cmdline = parent.Cmdline,
-            Malloc = parent.Malloc?.Clone(),
+            Malloc = parent.Malloc?.Clone(), Tty = parent.Tty,
         };
         Processes.Add(child);
         Rmap.JoinFamily(child);

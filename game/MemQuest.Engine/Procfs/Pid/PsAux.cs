@@ -1,8 +1,9 @@
 // Models `ps aux` (procps-ng 4 ps/output.c: pr_euser, pr_pid, pr_pcpu, pr_pmem, pr_vsz, pr_rss,
 // pr_tty8, pr_stat, pr_start, pr_time, pr_args) for the box's processes in pid order: the BSD
-// column layout, %MEM = rss*1000/MemTotal as "%2u.%u", START as HH:MM of simulated wall time (the
-// box boots at 00:00), TIME as cumulative CPU "M:SS" (the lab's programs sleep: 0:00), and
-// procps's overflow rule: a value wider than its column pushes the rest of the line right.
+// column layout, TTY "?" for daemons and kernel threads (no controlling terminal) and the console's
+// pts for programs started from it, %MEM = rss*1000/MemTotal as "%2u.%u", START as HH:MM of
+// simulated wall time (the box boots at 00:00), TIME as cumulative CPU "M:SS" (the lab's programs
+// sleep: 0:00), and procps's overflow rule: a value wider than its column pushes the rest right.
 using System.Text;
 using MemQuest.Engine.Mm;
 
@@ -31,7 +32,7 @@ public static class PsAux
         var cols = new (string Text, int Width, bool Left)[]
         {
             (user, 8, true), (p.Pid.ToString(), 5, false), ("0.0", 4, false), ($"{pmem / 10}.{pmem % 10}", 4, false),
-            (vszKb.ToString(), 6, false), (rssKb.ToString(), 5, false), (p.Mm is null ? "?" : "pts/0", 8, true),
+            (vszKb.ToString(), 6, false), (rssKb.ToString(), 5, false), (p.Tty ?? "?", 8, true),
             (p.Exiting ? "Z" : "S", 4, true), (start, 5, false), ("0:00", 6, false),
         };
         var sb = new StringBuilder();

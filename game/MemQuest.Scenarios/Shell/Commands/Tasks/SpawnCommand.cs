@@ -28,6 +28,7 @@ public sealed class SpawnCommand : IShellCommand
         Process p = o.Process;
         p.OomScoreAdj = (short)adj;
         p.Cmdline = string.Join(' ', argv.Skip(1));
+        p.Tty = context.Tty;
         switch (o.Failure)
         {
             case LabFailure.MmapRefused:
