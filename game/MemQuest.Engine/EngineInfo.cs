@@ -4,6 +4,6 @@ namespace MemQuest.Engine;
 
 public static class EngineInfo
 {
-    public const int Version = 2;
+    public const int Version = 3;
     public const string KernelRelease = "6.18.0-memquest";
 }

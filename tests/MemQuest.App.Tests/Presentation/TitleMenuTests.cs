@@ -32,10 +32,10 @@ public sealed class TitleMenuTests
     public void WithEventsAndProfile_EventsFollowCampaign_ProfileBeforeSettings()
     {
         TitleMenu menu = TitleMenu.For(null, null, sixteenColors: false).WithEvents([("day", "Event: day"), ("cohort", "Event: cohort")]).WithProfile("Profile: Ada");
-        Assert.Equal([TitleChoice.Continue, TitleChoice.Campaign, TitleChoice.Event, TitleChoice.Event, TitleChoice.Lab, TitleChoice.Profile, TitleChoice.Settings, TitleChoice.Quit],
+        Assert.Equal([TitleChoice.Continue, TitleChoice.Campaign, TitleChoice.Event, TitleChoice.Event, TitleChoice.Lab, TitleChoice.Tutorial, TitleChoice.Profile, TitleChoice.Settings, TitleChoice.Quit],
             menu.Entries.Select(e => e.Choice));
         Assert.Equal(["day", "cohort"], menu.Entries.Where(e => e.Choice == TitleChoice.Event).Select(e => e.Argument));
-        Assert.Equal("  Profile: Ada", menu.Labels[5]);
+        Assert.Equal("  Profile: Ada", menu.Labels[6]);
     }
 
     [Fact]

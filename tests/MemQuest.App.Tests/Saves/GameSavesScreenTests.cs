@@ -145,7 +145,7 @@ public sealed class GameSavesScreenTests : IDisposable
         {
             string last = new GameScript()
                 .When("the read-only note", app => NoteSays(app, "this one is read-only"), _ => { })
-                .When("Profile: Ada (read-only)", Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.Enter)   // Settings
+                .When("Profile: Ada (read-only)", Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.Enter)   // Settings
                 .When("colours 16", Key.Q.WithCtrl)
                 .Run(_game.Options);
             Assert.Contains("Profile: Ada (read-only)", last);
@@ -158,7 +158,7 @@ public sealed class GameSavesScreenTests : IDisposable
     {
         _game.CreateProfile("Ada");
         new GameScript()
-            .When("Profile: Ada", Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.Enter)   // Settings
+            .When("Profile: Ada", Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.Enter)   // Settings
             .When("colours 16", Key.Q.WithCtrl)
             .Run(_game.Options);
         Assert.Equal("16", _game.WithStore(s => s.ListProfiles().Single()).Settings[GameSaves.ColoursSetting]);

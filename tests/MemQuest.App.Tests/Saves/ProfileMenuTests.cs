@@ -11,7 +11,7 @@ namespace MemQuest.App.Tests.Saves;
 
 public sealed class ProfileMenuTests : IDisposable
 {
-    private static readonly Key[] ToProfile = [Key.CursorDown, Key.CursorDown, Key.Enter];   // from Campaign (selected at start)
+    private static readonly Key[] ToProfile = [Key.CursorDown, Key.CursorDown, Key.CursorDown, Key.Enter];   // from Campaign (selected at start), past Lab and Tutorial
     private readonly TempGame _game = new();
     private readonly TempGame _other = new();
 

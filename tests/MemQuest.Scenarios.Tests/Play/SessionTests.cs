@@ -8,7 +8,7 @@ namespace MemQuest.Scenarios.Tests.Play;
 public sealed class SessionTests
 {
     /// <summary>The par run's final digest on the main seed. Change it only with an EngineInfo.Version bump.</summary>
-    private const string GoldenParDigest = "7A101FA69463E08FF8DB2B9A49D49FC6637F57E2F035409CA22C256D31A7F5AF";
+    private const string GoldenParDigest = "29D6049725B83F4D92E9582CE15B564EC710B5A3F118E306E53B03ED63C14143";
 
     private static ScenarioDefinition Netcap => TestContentRoot.TestCatalog["netcap-buffer"];
     private static string Digest => TestContentRoot.TestCatalog.Digest;
@@ -39,8 +39,8 @@ public sealed class SessionTests
     public void ParReplay_MainSeed_ReproducesCommittedDigest()
     {
         SessionOutcome o = Replayer.Run(Netcap, Replayer.ParLog(Netcap, Digest));
-        Assert.Equal(2, EngineInfo.Version);
-        Assert.Equal(GoldenParDigest, o.Digest);
+        Assert.Equal(3, EngineInfo.Version);
+        Assert.True(GoldenParDigest == o.Digest, $"the par digest is now {o.Digest}: a deliberate change needs an EngineInfo.Version bump and this value here");
     }
 
     [Fact]
