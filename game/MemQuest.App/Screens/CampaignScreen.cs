@@ -60,6 +60,9 @@ public sealed class CampaignScreen : Window
 
     public string Detail => _detail.Text ?? "";
 
+    /// <summary>Says <paramref name="text"/> where the selected incident's details are (e.g. why it did not start).</summary>
+    public void Say(string text) => _detail.Text = text;
+
     /// <summary>Show <paramref name="progress"/> (read again from the save after a play).</summary>
     public void Use(CampaignProgress progress)
     {
