@@ -122,7 +122,7 @@ public sealed class IncidentFlow
             {
                 EventWindow.NotOpen => "not open",
                 EventWindow.Closed => "closed",
-                _ => ev.Rules.AttemptsLeft(used) == 0 ? "no tries left" : null,
+                _ => ev.Rules.AttemptsLeft(used) == 0 ? "none left" : null,
             };
             return new CampaignRow(s.Id, s.Number, s.Title, string.Join(", ", s.Topics), s.Difficulty, progress.ResultOf(s.Id)?.Stars ?? 0, progress.ResultOf(s.Id)?.Best,
                 refusal, ev.AttemptsLabel(used), state);

@@ -13,7 +13,7 @@ public sealed record CampaignRow(string Id, int Number, string Title, string Top
         string stars = new string('★', Stars) + new string('☆', 3 - Stars);
         string best = BestScore?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
         string state = State ?? (Unavailable is null ? "" : Unavailable.StartsWith("locked", StringComparison.Ordinal) ? "locked" : "needs engine");
-        string attempts = Attempts is null ? "" : $"tries {Attempts} ";
+        string attempts = Attempts is null ? "" : $"{Attempts,5} ";
         return $"{Number:000} {title} {new string('▮', Difficulty).PadRight(5)} {stars} {best,5} {attempts}{state}";
     }
 }
