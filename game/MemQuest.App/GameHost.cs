@@ -139,8 +139,9 @@ public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
                 title.SetMenu(Menu());
                 break;
             case TitleChoice.Continue:
-                _flow!.Continue();
+                string? refused = _flow!.Continue();
                 title.SetMenu(Menu());
+                if (refused is not null) title.ShowNote(refused);
                 break;
             case TitleChoice.Settings:
                 _sixteenColors = !_sixteenColors;

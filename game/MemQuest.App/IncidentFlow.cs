@@ -83,17 +83,20 @@ public sealed class IncidentFlow
         _app.Run(map);
     }
 
-    public void Continue()
+    /// <summary>Resumes the kept incident; returns why a retry of an event incident did not start (window, attempts), or null.</summary>
+    public string? Continue()
     {
-        if (Kept() is not { } k) return;
+        _refused = null;
+        if (Kept() is not { } k) return null;
         Session resumed;
         try { resumed = Rebuild(k.Scenario, RunRecords.ToSessionLog(k.Log)); }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             _saves.DiscardUnfinished(k.Key.Id);   // the log no longer replays on this content: drop it rather than fail every start
-            return;
+            return null;
         }
         Play(k.Scenario, resumed, k.Key.EventId is { } id ? JoinedEvent(id) : null);
+        return _refused;
     }
 
     private (PlayKey Key, ScenarioDefinition Scenario, RunLog Log)? Kept()

@@ -120,6 +120,30 @@ public sealed class GameEventRulesTests : IDisposable
     }
 
     [Fact]
+    public void Attempts_ContinuedLastAttempt_RetryIsRefusedOnTheTitle()
+    {
+        (ProfileDocument ada, _) = Join(new EventFixture(attempts: 1));
+        var clock = new FixedClock(EventFixture.Start.AddHours(1));
+        ToEventMap()
+            .When("  0/1 ", Key.Enter)
+            .When("Enter: start the incident", Key.Enter)
+            .When("the incident", app => app.TopRunnable is IncidentScreen, app => app.InjectKey(Key.F10))
+            .When("Leave the incident?", Key.Y)
+            .When("the map", app => app.TopRunnable is CampaignScreen, app => app.InjectKey(Key.F10))
+            .When("Profile: Ada", Key.Q.WithCtrl)
+            .Run(_game.Options, width: 120, clock: clock);
+        new GameScript()
+            .When("Continue: golden-day", Key.Enter)
+            .Type("root#", TestIncident.Fix)
+            .OnIncident(s => { s.Session.RunToEnd(); s.Refresh(); })
+            .When("the debrief", app => app.TopRunnable is DebriefScreen, app => app.InjectKey(Key.F3))
+            .When("No attempts left", Key.Q.WithCtrl)
+            .Run(_game.Options, width: 120, clock: clock);
+        Assert.Single(_game.WithStore(s => s.ListRuns(ada.Id)));
+        Assert.Empty(_game.WithStore(s => s.ListUnfinished(ada.Id)));
+    }
+
+    [Fact]
     public void HintCost_TheEventsShareIsCharged_TheSameTotalTheJudgeGives()
     {
         (ProfileDocument ada, Ticket ticket) = Join(new EventFixture(hints: true, hintCostPercent: 50));
