@@ -1,6 +1,7 @@
 // The player's side: 'event join' stores the ticket in the player's profile in the save (the title
 // screen lists it; a copy stays under saves/events/EVENT/ for the line-mode commands), 'event play'
-// plays one of its incidents on the ticket's seed in line mode and keeps the run in the save, and
+// plays one of its incidents on the ticket's seed in line mode (only inside the event's window and
+// while attempts are left, with the event's hint cost) and keeps the run in the save, and
 // 'event submit' gathers the event's runs from the save into one bounded submission file. (The
 // game's screens play event incidents too and keep their runs in the save the same way.)
 using MemQuest.App.Cli;
