@@ -91,9 +91,10 @@ public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
     private void OnEntry(TitleScreen title, TitleMenu.Entry entry)
     {
         if (entry.Choice != TitleChoice.Event || entry.Argument is not { } id) return;
-        if (_saves!.Events().FirstOrDefault(e => e.EventId == id) is not { } doc || EventPlay.From(doc, out _) is not { } ev)
+        string? why = null;
+        if (_saves!.Events().FirstOrDefault(e => e.EventId == id) is not { } doc || EventPlay.From(doc, out why) is not { } ev)
         {
-            title.ShowNote($"The ticket of {id} kept in your save no longer reads; join again with 'memquest event join TICKET'.");
+            title.ShowNote($"The ticket of {id} kept in your save no longer reads ({why ?? "it is gone"}); join again with 'memquest event join TICKET'.");
             return;
         }
         if (_flow!.Catalog is null) { title.ShowNote(_flow.CampaignUnavailable ?? "No content."); return; }
@@ -158,8 +159,9 @@ public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
                 title.SetMenu(Menu());
                 break;
             case TitleChoice.Continue:
-                _flow!.Continue();
+                string? refused = _flow!.Continue();
                 title.SetMenu(Menu());
+                if (refused is not null) title.ShowNote(refused);
                 break;
             case TitleChoice.Settings:
                 _sixteenColors = !_sixteenColors;

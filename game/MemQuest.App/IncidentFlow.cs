@@ -13,6 +13,7 @@ using MemQuest.App.Saves;
 using MemQuest.App.Screens;
 using MemQuest.Persistence.Documents;
 using MemQuest.Scenarios.Content;
+using MemQuest.Scenarios.Events;
 using MemQuest.Scenarios.Model;
 using MemQuest.Scenarios.Play;
 using MemQuest.Scenarios.Play.Replay;
@@ -30,6 +31,7 @@ public sealed class IncidentFlow
     private readonly string _exportDirectory;
     private readonly GameSaves _saves;
     private readonly TimeProvider _clock;
+    private string? _refused;
     private readonly string? _root;
     private Task<LoadedContent>? _content;
 
@@ -116,32 +118,39 @@ public sealed class IncidentFlow
         _app.Run(campaign);
     }
 
-    /// <summary>A joined event's incidents (no locks; the ticket decides the seed and the rules).</summary>
+    /// <summary>A joined event's incidents (no locks; the ticket decides the seed and the rules: the
+    /// window, the attempts per incident, hints and their cost).</summary>
     public void RunEvent(EventPlay ev)
     {
         CampaignProgress progress = SavedCampaign.LoadEvent(_saves, ev.EventId);
         using var map = new CampaignScreen(() => EventRows(ev, progress), progress, eventTitle: $"Event {ev.EventId} · {ev.Ticket.Player} ({ev.Ticket.Team})");
+        if (ev.WindowRefusal(_clock.GetUtcNow()) is { } closed) map.Say(closed);
         map.PlayChosen += id =>
         {
+            _refused = null;
             Play(Catalog![id], resume: null, ev);
             progress = SavedCampaign.LoadEvent(_saves, ev.EventId);
             map.Use(progress);
+            if (_refused is { } why) map.Say(why);
             if (_quitting()) _app.RequestStop(map);
         };
         _app.Run(map);
     }
 
-    public void Continue()
+    /// <summary>Resumes the kept incident; returns why a retry of an event incident did not start (window, attempts), or null.</summary>
+    public string? Continue()
     {
-        if (Kept() is not { } k) return;
+        _refused = null;
+        if (Kept() is not { } k) return null;
         Session resumed;
         try { resumed = Rebuild(k.Scenario, RunRecords.ToSessionLog(k.Log)); }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             _saves.DiscardUnfinished(k.Key.Id);   // the log no longer replays on this content: drop it rather than fail every start
-            return;
+            return null;
         }
         Play(k.Scenario, resumed, k.Key.EventId is { } id ? JoinedEvent(id) : null);
+        return _refused;
     }
 
     private (PlayKey Key, ScenarioDefinition Scenario, RunLog Log)? Kept()
@@ -156,15 +165,38 @@ public sealed class IncidentFlow
     private IReadOnlyList<CampaignRow> Rows(CampaignProgress progress) =>
         Catalog is null ? [] : CampaignRows.From(Catalog.Scenarios.Where(s => s.Id != TutorialId).ToList(), progress, s => Readiness.Missing(s, EngineKernel.Provided));
 
-    private IReadOnlyList<CampaignRow> EventRows(EventPlay ev, CampaignProgress progress) =>
-        Catalog is null ? [] : ev.Incidents.Select(id => Catalog.Find(id) is { } s
-            ? new CampaignRow(s.Id, s.Number, s.Title, string.Join(", ", s.Topics), s.Difficulty, progress.ResultOf(s.Id)?.Stars ?? 0, progress.ResultOf(s.Id)?.Best, Readiness.Missing(s, EngineKernel.Provided))
-            : new CampaignRow(id, 0, id, "", 0, 0, null, $"not in this content ({Catalog.Root}): ask the organiser which content to use")).ToList();
+    private IReadOnlyList<CampaignRow> EventRows(EventPlay ev, CampaignProgress progress)
+    {
+        if (Catalog is null) return [];
+        DateTimeOffset now = _clock.GetUtcNow();
+        return ev.Incidents.Select(id =>
+        {
+            if (Catalog.Find(id) is not { } s)
+                return new CampaignRow(id, 0, id, "", 0, 0, null, $"not in this content ({Catalog.Root}): ask the organiser which content to use");
+            int used = AttemptsUsed(ev, s.Id);
+            string? refusal = ev.StartRefusal(now, used, unfinished: false) ?? Readiness.Missing(s, EngineKernel.Provided);
+            string? state = ev.Rules.WindowAt(now) switch
+            {
+                EventWindow.NotOpen => "not open",
+                EventWindow.Closed => "closed",
+                _ => ev.Rules.AttemptsLeft(used) == 0 ? "none left" : null,
+            };
+            return new CampaignRow(s.Id, s.Number, s.Title, string.Join(", ", s.Topics), s.Difficulty, progress.ResultOf(s.Id)?.Stars ?? 0, progress.ResultOf(s.Id)?.Best,
+                refusal, ev.AttemptsLabel(used), state);
+        }).ToList();
+    }
+
+    private int AttemptsUsed(EventPlay ev, string incident) => ev.AttemptsUsed(_saves.Runs(new PlayKey(incident, ev.EventId).Id));
+
+    /// <summary>Why a new attempt at an event incident may not start now (window, attempts), or null.</summary>
+    private string? EventRefusal(ScenarioDefinition s, EventPlay ev) =>
+        ev.StartRefusal(_clock.GetUtcNow(), AttemptsUsed(ev, s.Id), _saves.Unfinished(new PlayKey(s.Id, ev.EventId).Id) is not null);
 
     private void Play(ScenarioDefinition s, Session? resume, EventPlay? ev, bool tutorial = false)
     {
         while (!_quitting())
         {
+            if (resume is null && ev is not null && EventRefusal(s, ev) is { } why) { _refused = why; return; }
             Session? session = resume ?? Brief(s, ev);
             resume = null;
             if (session is null) return;
@@ -187,8 +219,22 @@ public sealed class IncidentFlow
         using var briefing = new BriefingScreen(s);
         _app.Run(briefing);
         if (!briefing.Started) return null;
+        if (ev is not null) AbandonUnfinished(s, ev);
         ulong seed = ev?.Ticket.SeedFor(s.Id) ?? s.Seed;
         return Session.Start(s, seed, Catalog!.Digest);
+    }
+
+    /// <summary>A new attempt at an event incident abandons the one left unfinished: it is kept as a lost
+    /// run, so it is submitted and the judge counts it as an attempt, as the game does.</summary>
+    private void AbandonUnfinished(ScenarioDefinition s, EventPlay ev)
+    {
+        var key = new PlayKey(s.Id, ev.EventId);
+        if (_saves.Unfinished(key.Id) is not { } u || u.Log.ContentDigest != Catalog!.Digest) return;
+        Session left;
+        try { left = Rebuild(s, RunRecords.ToSessionLog(u.Log)); }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException) { _saves.DiscardUnfinished(key.Id); return; }
+        ScoreCard card = ev.Rules.Charge(Scorer.Score(s, SessionOutcome.Of(left), []));
+        _saves.RecordRun(RunRecords.Finished(key, left, card));   // also drops the unfinished log
     }
 
     /// <summary>Run the incident screen; true when it ended (won or lost), false when the player left it.</summary>
@@ -200,7 +246,7 @@ public sealed class IncidentFlow
         if (ev is not null)
         {
             screen.Refuse = ev.Refuse;
-            foreach (string note in ev.Notes(_clock.GetUtcNow())) screen.Note(note);
+            foreach (string note in ev.Notes(_clock.GetUtcNow(), AttemptsUsed(ev, session.Scenario.Id))) screen.Note(note);
         }
         if (!_saves.CanWrite) screen.Note("Nothing is saved in this MemQuest: " + _saves.WhyNoWrites);
         screen.CommandRun += () =>
@@ -234,6 +280,7 @@ public sealed class IncidentFlow
         SessionOutcome outcome = SessionOutcome.Of(session);
         SessionOutcome par = Replayer.Run(s, Replayer.ParLog(s, Catalog!.Digest));
         ScoreCard card = Scorer.Score(s, outcome, Scorer.HiddenRuns(s, outcome.Log), solutionSeen: false, par);
+        if (ev is not null) card = ev.Rules.Charge(card);   // the event's share of the hint cost, as the judge charges it
         _saves.RecordRun(RunRecords.Finished(new PlayKey(s.Id, ev?.EventId), session, card));
         bool hasNext = NextAfter(s, ev) is not null;
         using var debrief = new DebriefScreen(session, card, _exportDirectory, hasNext, ev?.ParLocked(_clock.GetUtcNow()));

@@ -1,6 +1,7 @@
 // The player's side: 'event join' stores the ticket in the player's profile in the save (the title
 // screen lists it; a copy stays under saves/events/EVENT/ for the line-mode commands), 'event play'
-// plays one of its incidents on the ticket's seed in line mode and keeps the run in the save, and
+// plays one of its incidents on the ticket's seed in line mode (only inside the event's window and
+// while attempts are left, with the event's hint cost) and keeps the run in the save, and
 // 'event submit' gathers the event's runs from the save into one bounded submission file. (The
 // game's screens play event incidents too and keep their runs in the save the same way.)
 using MemQuest.App.Cli;
@@ -48,15 +49,31 @@ public static class EventPlayer
         if (t is null) return ExitCodes.Usage;
         if (!t.HintsAllowed) stdout.Write($"hints are off in {t.EventId}: a run that buys one is not counted\n");
         if (t.SeedFor(incident) is not { } seed) { stderr.Write($"memquest event play: '{incident}' is not part of {t.EventId}; its incidents: {string.Join(", ", t.Seeds.Select(s => s.Incident))}\n"); return ExitCodes.Usage; }
+        if (Refusal(saves, t, incident, stderr, clock) is { } refused) { stderr.Write($"memquest event play: {refused}\n"); return ExitCodes.Usage; }
         string stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         string record = Path.Combine(folder!, "runs", $"{incident}-{stamp}.json");
         int played = PlayCommand.Run(contentRoot, incident, seed, new PlayOutputs(record), stdin, stdout, stderr);
-        if (File.Exists(record)) KeepInSave(contentRoot, saves, t.EventId, record, stdout, stderr, clock);
+        if (File.Exists(record)) KeepInSave(contentRoot, saves, t, record, stdout, stderr, clock);
         return played;
     }
 
+    /// <summary>Why a new attempt may not start now (the window, or no attempts left counting the runs in the save); null when it may.</summary>
+    private static string? Refusal(string saves, Ticket t, string incident, TextWriter stderr, TimeProvider clock)
+    {
+        var ev = new EventPlay(t.EventId, t);
+        if (ev.WindowRefusal(clock.GetUtcNow()) is { } closed) return closed;
+        if (t.Rules.Attempts == 0) return null;
+        int used = 0;
+        int read = EventSaves.Use(saves, null, stderr, clock, (store, p) =>
+        {
+            used = ev.AttemptsUsed(store.ListRuns(p.Id, new PlayKey(incident, t.EventId).Id));
+            return ExitCodes.Ok;
+        });
+        return read != ExitCodes.Ok ? "the attempts used could not be read from the save (see above)" : ev.StartRefusal(clock.GetUtcNow(), used, unfinished: false);
+    }
+
     /// <summary>Moves a line-mode run file into the save (scored like the game scores it); the file stays if the save cannot take it.</summary>
-    private static void KeepInSave(string contentRoot, string saves, string eventId, string record, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    private static void KeepInSave(string contentRoot, string saves, Ticket ticket, string record, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
         ContentCatalog? catalog = CliContent.Load(contentRoot, stderr, "event play");
         string? text = BoundedFile.ReadText(record, SubmissionFile.MaxBytes, out string? error);
@@ -65,11 +82,11 @@ public static class EventPlayer
         if (catalog is null || log is null || scenario is null) { stderr.Write($"memquest event play: the run stays in {record}: {error ?? "its incident is not in this content"}\n"); return; }
         Session session = IncidentFlow.Rebuild(scenario, log);
         SessionOutcome outcome = SessionOutcome.Of(session);
-        ScoreCard card = Scorer.Score(scenario, outcome, Scorer.HiddenRuns(scenario, outcome.Log), solutionSeen: false,
-            Replayer.Run(scenario, Replayer.ParLog(scenario, catalog.Digest)));
+        ScoreCard card = ticket.Rules.Charge(Scorer.Score(scenario, outcome, Scorer.HiddenRuns(scenario, outcome.Log), solutionSeen: false,
+            Replayer.Run(scenario, Replayer.ParLog(scenario, catalog.Digest))));
         int kept = EventSaves.Use(saves, null, stderr, clock, (store, p) =>
         {
-            store.RecordFinishedRun(p.Id, RunRecords.Finished(new PlayKey(scenario.Id, eventId), session, card));
+            store.RecordFinishedRun(p.Id, RunRecords.Finished(new PlayKey(scenario.Id, ticket.EventId), session, card));
             return ExitCodes.Ok;
         });
         if (kept != ExitCodes.Ok) { stderr.Write($"memquest event play: the run stays in {record}; 'event submit' still sends it\n"); return; }

@@ -169,6 +169,9 @@ public sealed class GameSaves : IDisposable
         if (Profile is { } p) Write(s => s.DiscardUnfinished(p.Id, incidentKey));
     }
 
+    /// <summary>The unfinished play kept under <paramref name="incidentKey"/>, or null.</summary>
+    public UnfinishedRunDocument? Unfinished(string incidentKey) => Profile is { } p && _store is not null ? _store.FindUnfinished(p.Id, incidentKey) : null;
+
     /// <summary>The incident left mid-way most recently, or null.</summary>
     public UnfinishedRunDocument? LatestUnfinished() => Profile is { } p && _store is not null ? _store.ListUnfinished(p.Id).FirstOrDefault() : null;
 

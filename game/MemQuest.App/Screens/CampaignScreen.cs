@@ -22,12 +22,14 @@ public sealed class CampaignScreen : Window
     private readonly Label _header = new() { Text = "", X = 1, Y = 0, Width = Dim.Fill(1) };
     private IReadOnlyList<CampaignRow> _current = [];
     private int _titleWidth = 40;
+    private readonly bool _event;
 
     /// <param name="eventTitle">For a joined event's incidents: the title, and no reset or skip (event runs are the player's submission).</param>
     public CampaignScreen(Func<IReadOnlyList<CampaignRow>> rows, CampaignProgress progress, string? eventTitle = null)
     {
         _rows = rows;
         _progress = progress;
+        _event = eventTitle is not null;
         Title = eventTitle ?? "Campaign";
         Add(_header);
         _list = new ListView { X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Fill(5), CanFocus = true };
@@ -49,17 +51,23 @@ public sealed class CampaignScreen : Window
         _confirm.Closed += () => _list.SetFocus();
         ViewportChanged += (_, _) =>
         {
-            int width = Math.Clamp(Viewport.Width - 36, 20, 90);
+            int width = Math.Clamp(Viewport.Width - 36 - (_event ? TriesWidth : 0), 20, 90);
             if (width != _titleWidth) { _titleWidth = width; Reload(); }
         };
         Reload();
         _list.SetFocus();
     }
 
+    /// <summary>The attempts column of an event's map ("1/3").</summary>
+    private const int TriesWidth = 6;
+
     /// <summary>The incident the player chose to play (the host opens its briefing).</summary>
     public event Action<string>? PlayChosen;
 
     public string Detail => _detail.Text ?? "";
+
+    /// <summary>Says <paramref name="text"/> where the selected incident's details are (e.g. why it did not start).</summary>
+    public void Say(string text) => _detail.Text = text;
 
     /// <summary>Show <paramref name="progress"/> (read again from the save after a play).</summary>
     public void Use(CampaignProgress progress)
@@ -73,7 +81,7 @@ public sealed class CampaignScreen : Window
         int? keep = _list.SelectedItem;
         _current = _rows();
         _items.Clear();
-        _header.Text = "NNN " + "incident".PadRight(_titleWidth) + " level stars  best";
+        _header.Text = "NNN " + "incident".PadRight(_titleWidth) + " level stars  best" + (_event ? " tries" : "");
         foreach (CampaignRow r in _current) _items.Add(r.Line(_titleWidth));
         if (_current.Count == 0) _items.Add("(no incidents installed: see content/README.md)");
         _list.SelectedItem = keep is int k && k < _current.Count ? k : 0;

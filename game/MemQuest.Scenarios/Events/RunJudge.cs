@@ -29,7 +29,7 @@ public static class RunJudge
         if (log.EngineVersion != EngineInfo.Version) return $"recorded on engine version {log.EngineVersion}; the judge runs version {EngineInfo.Version}";
         if (log.ContentDigest != contentDigest) return $"recorded on other content (digest {Short(log.ContentDigest)}, the event's is {Short(contentDigest)})";
         if (log.Seed != ticket.SeedFor(log.ScenarioId)) return $"played on seed {log.Seed}, but the ticket's seed for {log.ScenarioId} is another: the seed was edited or the log was copied";
-        if (r.FinishedUtc < e.Rules.StartUtc || r.FinishedUtc > e.Rules.EndUtc) return $"finished at {EventFile.Utc(r.FinishedUtc)}, outside the event window";
+        if (!e.Rules.UsesAttempt(r.FinishedUtc)) return $"finished at {EventFile.Utc(r.FinishedUtc)}, outside the event window";
         return null;
     }
 
@@ -44,8 +44,7 @@ public static class RunJudge
         if (outcome.Digest != r.FinalDigest) return RunVerdict.Rejected("the replay ends in another state than the one recorded: the command log was edited");
         if (!e.Rules.HintsAllowed && outcome.Metrics.HintsBought > 0) return RunVerdict.Rejected("hints were bought, but hints are off in this event");
         ScoreCard card = Scorer.Score(scenario, outcome, []);
-        int raw = card.Won ? card.Metrics.Sum(m => m.Points) : 0;
-        int total = Math.Max(0, raw - card.HintCost * e.Rules.HintCostPercent / 100);
+        int total = e.Rules.Charge(card).Total;
         long solveTicks = card.Won ? outcome.Metrics.LastActionTick : 0;
         var run = new JudgedRun(ticket.Player, ticket.Team, ticket.Bracket, scenario.Id, card.Won, total, solveTicks,
             r.Log.Commands.Count, card.Metrics, r.FinishedUtc);

@@ -11,7 +11,7 @@ public static class Tickets
     public static Ticket Issue(EventSecret secret, EventDefinition e, string player, string team, string bracket)
     {
         var seeds = e.Incidents.Select(i => new TicketSeed(i, SeedVariant.Derive(secret, e.Id, player, i))).ToList();
-        var unsigned = new Ticket(e.Id, player, team, bracket, seeds, e.Rules.HintsAllowed, e.Rules.EndUtc, "");
+        var unsigned = new Ticket(e.Id, player, team, bracket, seeds, e.Rules, "");
         return unsigned with { Signature = Sign(secret, unsigned) };
     }
 
@@ -43,8 +43,11 @@ public static class Tickets
             w.WriteStartArray("seeds");
             foreach (TicketSeed s in t.Seeds) { w.WriteStartObject(); w.WriteString("incident", s.Incident); w.WriteNumber("seed", s.Seed); w.WriteEndObject(); }
             w.WriteEndArray();
-            w.WriteBoolean("hints", t.HintsAllowed);
-            w.WriteString("endUtc", EventFile.Utc(t.EndUtc));
+            w.WriteBoolean("hints", t.Rules.HintsAllowed);
+            w.WriteNumber("hintCostPercent", t.Rules.HintCostPercent);
+            w.WriteNumber("attempts", t.Rules.Attempts);
+            w.WriteString("startUtc", EventFile.Utc(t.Rules.StartUtc));
+            w.WriteString("endUtc", EventFile.Utc(t.Rules.EndUtc));
             w.WriteEndObject();
         }
         return buffer.ToArray();

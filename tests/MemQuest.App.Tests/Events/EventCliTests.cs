@@ -67,6 +67,35 @@ public sealed class EventCliTests : IDisposable
     }
 
     [Fact]
+    public void EventPlay_LineMode_RefusedOutsideTheWindowAndWhenNoAttemptsAreLeft()
+    {
+        using var fixture = new EventFixture(attempts: 1);
+        Directory.CreateDirectory(_root);
+        string ticketFile = Path.Combine(_root, "ada.ticket.json");
+        File.WriteAllText(ticketFile, TicketFile.Write(fixture.TicketFor("Ada", "red", "junior")));
+        string saves = Path.Combine(_root, "saves");
+        CreateProfile(saves, "Ada");
+        Assert.Equal(ExitCodes.Ok, EventPlayer.Join(ticketFile, saves, TextWriter.Null, TextWriter.Null));
+        int PlayAt(DateTimeOffset now, StringWriter err) =>
+            EventPlayer.Play(EventFixture.ContentRoot, saves, null, EventFixture.Incident, new StringReader(TestIncidentFix + "\n"), TextWriter.Null, err, new FixedClock(now));
+
+        var early = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, PlayAt(EventFixture.Start.AddMinutes(-5), early));
+        Assert.Contains("golden-day opens at 2026-11-24 09:00 UTC", early.ToString());
+        var first = new StringWriter();
+        PlayAt(EventFixture.Start.AddHours(1), first);
+        Assert.DoesNotContain("No attempts left", first.ToString());
+        var second = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, PlayAt(EventFixture.Start.AddHours(2), second));
+        Assert.Contains("No attempts left: golden-day allows 1 per incident and you used 1", second.ToString());
+        var late = new StringWriter();
+        Assert.Equal(ExitCodes.Usage, PlayAt(EventFixture.Start.AddHours(9), late));
+        Assert.Contains("golden-day closed at 2026-11-24 17:00 UTC", late.ToString());
+    }
+
+    private const string TestIncidentFix = "modprobe netcap buf_alloc=vmalloc";
+
+    [Fact]
     public void EventTickets_RosterWithUnknownBracket_NamesTheLine()
     {
         var err = new StringWriter();

@@ -15,11 +15,11 @@ internal sealed class EventFixture : IDisposable
     private static readonly Lazy<ContentCatalog> LazyCatalog = new(() => ContentLoader.Load(ContentRoot).Catalog);
     private static readonly EventSecret FixedSecret = EventSecret.Parse(new string('7', 64), out _)!;
 
-    public EventFixture(TeamScoring teamScoring = TeamScoring.SumOfMembersBest, bool hints = true, int attempts = 0)
+    public EventFixture(TeamScoring teamScoring = TeamScoring.SumOfMembersBest, bool hints = true, int attempts = 0, int hintCostPercent = 100)
     {
         Root = Path.Combine(Path.GetTempPath(), "memquest-event-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Submissions);
-        Event = new EventDefinition("golden-day", "Golden day", [Incident], new EventRules(hints, 100, Start, Start.AddHours(8), attempts), ["junior", "senior"], teamScoring);
+        Event = new EventDefinition("golden-day", "Golden day", [Incident], new EventRules(hints, hintCostPercent, Start, Start.AddHours(8), attempts), ["junior", "senior"], teamScoring);
         File.WriteAllText(EventPath, EventFile.Write(Event));
         File.WriteAllText(Path.Combine(Root, "golden.event.secret"), Secret.ToHex() + "\n");
     }
