@@ -121,7 +121,7 @@ public sealed class CliCommandTests
 
     [Theory]
     [InlineData("{}", "format is ''")]
-    [InlineData("{\"format\":\"memquest-run/1\",\"scenarioId\":\"netcap-buffer\",\"contentDigest\":\"00\",\"engineVersion\":2,\"seed\":11,\"commands\":[],\"endTick\":600}", "recorded on other content")]
+    [InlineData("{\"format\":\"memquest-run/1\",\"scenarioId\":\"netcap-buffer\",\"contentDigest\":\"00\",\"engineVersion\":3,\"seed\":11,\"commands\":[],\"endTick\":600}", "recorded on other content")]
     [InlineData("{\"format\":\"memquest-run/1\",\"scenarioId\":\"netcap-buffer\",\"contentDigest\":\"00\",\"engineVersion\":99,\"seed\":11,\"commands\":[],\"endTick\":600}", "engine version 99")]
     public void Replay_ForeignRunFile_RefusedWithExitTwo(string json, string message)
     {
