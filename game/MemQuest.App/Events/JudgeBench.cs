@@ -23,7 +23,7 @@ public static class JudgeBench
     /// <summary>One line with the figure, or why there is none.</summary>
     public static string Run(ContentCatalog catalog, int runs, int jobs)
     {
-        var incidents = catalog.Scenarios.Where(s => Readiness.Missing(s, EngineKernel.Provided) is null).Take(3).ToList();
+        var incidents = Campaign(catalog).Where(s => Readiness.Missing(s, EngineKernel.Provided) is null).Take(3).ToList();
         if (incidents.Count == 0) return "judge: no incident in this content runs on this engine build yet (" + BootTimes(catalog) + "); pass --content with one that does";
         DateTimeOffset start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var e = new EventDefinition("bench", "Bench", incidents.Select(s => s.Id).ToList(), new EventRules(true, 100, start, start.AddDays(1), 0), ["open"], TeamScoring.SumOfMembersBest);
@@ -70,7 +70,11 @@ public static class JudgeBench
     }
 
     /// <summary>How long booting each of the first three incidents' boxes takes (what a judge would pay per run).</summary>
-    private static string BootTimes(ContentCatalog catalog) => string.Join(", ", catalog.Scenarios.Take(3).Select(s =>
+    /// <summary>The campaign's incidents in order: the tutorial is not an event incident.</summary>
+    private static IEnumerable<ScenarioDefinition> Campaign(ContentCatalog catalog) =>
+        catalog.Scenarios.Where(s => s.Id != IncidentFlow.TutorialId);
+
+    private static string BootTimes(ContentCatalog catalog) => string.Join(", ", Campaign(catalog).Take(3).Select(s =>
     {
         var sw = Stopwatch.StartNew();
         Engine.Machine.Boot(s.Machine.ToSpec(), s.Seed);
