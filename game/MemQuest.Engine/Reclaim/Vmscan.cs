@@ -20,6 +20,8 @@ public sealed class Vmscan(PgData node, Lruvec lru, ShrinkList lists, SwapTable 
 {
     public ShrinkList Lists => lists;
 
+    private readonly SuperblockShrinker _superblock = new(dcache, sysctls);
+
     /// <summary>The other registered shrinkers (register_shrinker), run after the superblock one in this order.</summary>
     public List<IShrinker> Shrinkers { get; } = [];
 
@@ -98,12 +100,12 @@ public sealed class Vmscan(PgData node, Lruvec lru, ShrinkList lists, SwapTable 
     /// in SHRINK_BATCH chunks.</summary>
     public long ShrinkSlab(int priority)
     {
-        long freed = ShrinkSuperblock(priority);
+        long freed = DoShrinkSlab(_superblock, priority);
         foreach (IShrinker s in Shrinkers) freed += DoShrinkSlab(s, priority);
         return freed;
     }
 
-    /// <summary>do_shrink_slab for a registered shrinker.</summary>
+    /// <summary>do_shrink_slab for one shrinker.</summary>
     private long DoShrinkSlab(IShrinker shrinker, int priority)
     {
         long freeable = shrinker.CountObjects();
@@ -118,25 +120,6 @@ public sealed class Vmscan(PgData node, Lruvec lru, ShrinkList lists, SwapTable 
             events.Count(VmEventItem.SlabsScanned, n);
             totalScan -= n;
             freeable = shrinker.CountObjects();
-            if (freeable == 0) break;
-        }
-        return freed;
-    }
-
-    private long ShrinkSuperblock(int priority)
-    {
-        long freeable = dcache.CountObjects(sysctls.Get(SysctlCatalog.VfsCachePressure));
-        if (freeable == 0) return 0;
-        long totalScan = Math.Min((freeable >> priority) * 4 / Dcache.Dcache.DefaultSeeks, 2 * freeable);
-        long freed = 0;
-        while (totalScan >= Dcache.Dcache.ShrinkBatch || totalScan >= freeable)
-        {
-            long n = Math.Min(Dcache.Dcache.ShrinkBatch, totalScan);
-            if (n == 0) break;
-            freed += dcache.ScanObjects(n);
-            events.Count(VmEventItem.SlabsScanned, n);
-            totalScan -= n;
-            freeable = dcache.CountObjects(sysctls.Get(SysctlCatalog.VfsCachePressure));
             if (freeable == 0) break;
         }
         return freed;
