@@ -197,7 +197,7 @@ public sealed class IncidentFlow
         while (!_quitting())
         {
             if (resume is null && ev is not null && EventRefusal(s, ev) is { } why) { _refused = why; return; }
-            Session? session = resume ?? Brief(s, ev);
+            Session? session = resume ?? Brief(s, ev, tutorial && s.Id == TutorialId);
             resume = null;
             if (session is null) return;
             if (!RunIncident(session, ev, tutorial && s.Id == TutorialId)) return;
@@ -214,9 +214,9 @@ public sealed class IncidentFlow
         return i >= 0 && i + 1 < order.Count ? Catalog!.Find(order[i + 1]) : null;
     }
 
-    private Session? Brief(ScenarioDefinition s, EventPlay? ev)
+    private Session? Brief(ScenarioDefinition s, EventPlay? ev, bool tutorial)
     {
-        using var briefing = new BriefingScreen(s);
+        using var briefing = new BriefingScreen(s, tutorial ? "the title screen" : ev is not null ? "the event" : "the campaign");
         _app.Run(briefing);
         if (!briefing.Started) return null;
         if (ev is not null) AbandonUnfinished(s, ev);

@@ -1,5 +1,5 @@
 // The briefing: the pager alert in incident words, the box, and what must hold. Enter starts the
-// incident; F10 (or Esc) goes back to the campaign. The alert's prose is reflowed to the window's
+// incident; F10 (or Esc) goes back where the player came from (the campaign, the event, the title). The alert's prose is reflowed to the window's
 // width (paragraphs and lists kept); Up/Down and PgUp/PgDn scroll when it is longer than the window.
 using MemQuest.App.Presentation;
 using MemQuest.App.Views;
@@ -13,7 +13,8 @@ namespace MemQuest.App.Screens;
 
 public sealed class BriefingScreen : Window
 {
-    public BriefingScreen(ScenarioDefinition s)
+    /// <param name="backTo">Where F10 returns, as the hint line names it.</param>
+    public BriefingScreen(ScenarioDefinition s, string backTo = "the campaign")
     {
         Title = $"Briefing · {s.Number:000}";
         var lines = new List<string> { s.Title, "" };
@@ -26,7 +27,7 @@ public sealed class BriefingScreen : Window
         lines.Add("Objectives:");
         lines.AddRange(s.Objectives.Select(o => "  - " + o.Text));
         lines.Add("");
-        lines.Add("Enter: start the incident    F10: back to the campaign");
+        lines.Add($"Enter: start the incident    F10: back to {backTo}");
         Prose = new TextPane("", scrollable: true) { Reflow = true, X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Fill(1) };
         Prose.BorderStyle = LineStyle.None;
         Prose.SetLines(lines);

@@ -66,6 +66,17 @@ public sealed class CampaignAndDebriefTests
         Assert.True(screen.Started);
     }
 
+    [Theory] // F10's hint names where it goes back to: the tutorial is opened from the title screen
+    [InlineData(null, "F10: back to the campaign")]
+    [InlineData("the title screen", "F10: back to the title screen")]
+    public void Briefing_BackHint_NamesWhereF10Returns(string? backTo, string expected)
+    {
+        using var h = new Headless();
+        using var screen = backTo is null ? new BriefingScreen(TestIncident.Netcap) : new BriefingScreen(TestIncident.Netcap, backTo);
+        h.Begin(screen);
+        Assert.Contains(expected, h.Screen());
+    }
+
     [Fact]
     public void Briefing_YamlLineBreaks_ReflowToTheWindowWidth()
     {
