@@ -78,6 +78,26 @@ public sealed class PageCacheConsoleTests
         Assert.All(lines[3..], l => Assert.EndsWith("    0    0  0  0 50 50  0", l));
     }
 
+    [Fact]   // top's first batch frame: %Cpu(s) since boot, each field %5.1f of all CPUs' jiffies
+    public void Top_CpuLine_SharesOfTheBoxsCpuTimeSinceBoot()
+    {
+        var sh = Lab();
+        const string allIdle = "%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st";
+        Assert.Equal(allIdle, sh.Run("top -b -n 1").Stdout.Split('\n')[2]);   // no jiffies counted yet
+        sh.Run("tick 10");
+        Assert.Equal(allIdle, sh.Run("top -b -n 1").Stdout.Split('\n')[2]);
+        sh.Run("dd if=/dev/zero of=/data/big bs=1M count=300");
+        sh.Run("sync; echo 1 > /proc/sys/vm/drop_caches");
+        sh.Run("cat /data/big > /dev/null");
+        sh.Run("tick 30");
+        var t = sh.Context.Machine.CpuTime;
+        long total = t.User + t.System + t.Idle + t.Iowait + t.Steal;
+        Assert.True(t.Iowait > 0 && t.System > 0, "the cold read waited for the disk and the kernel worked");
+        string Tenths(long j) { long x = (j * 1000 + total / 2) / total; return $"{x / 10,3}.{x % 10}"; }
+        Assert.Equal($"%Cpu(s):{Tenths(0)} us,{Tenths(t.System)} sy,  0.0 ni,{Tenths(t.Idle)} id,{Tenths(t.Iowait)} wa,  0.0 hi,  0.0 si,  0.0 st",
+            sh.Run("top -b -n 1").Stdout.Split('\n')[2]);
+    }
+
     [Fact]   // the since-boot line divides counts by every CPU's jiffies, as procps does (Div = sum of /proc/stat cpu)
     public void Vmstat_FirstLine_RatesArePerCpuSecondSinceBoot()
     {

@@ -1,5 +1,6 @@
 // top -b -n 1: procps top's batch output once: the summary lines (memory in MiB as top computes
-// them from /proc/meminfo) and one row per process, biggest RES first.
+// them from /proc/meminfo; %Cpu(s) from the box's CPU time since boot, as top's first frame has no
+// earlier sample of /proc/stat to subtract) and one row per process, biggest RES first.
 using System.Text;
 using MemQuest.Engine;
 using MemQuest.Engine.Mm;
@@ -37,7 +38,7 @@ public sealed class TopCommand : IShellCommand
         var sb = new StringBuilder();
         sb.Append($"top - {now} up {upMin} min,  1 user,  load average: 0.00, 0.00, 0.00\n");
         sb.Append($"Tasks: {procs.Count,3} total,   0 running, {procs.Count,3} sleeping,   0 stopped,   0 zombie\n");
-        sb.Append("%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st\n");
+        sb.Append(CpuLine(m.CpuTime));
         sb.Append($"MiB Mem : {Mib(total),8} total, {Mib(free),8} free, {Mib(used),8} used, {Mib(cache),8} buff/cache\n");
         long swapTotal = Kb("SwapTotal"), swapFree = Kb("SwapFree");
         sb.Append($"MiB Swap: {Mib(swapTotal),8} total, {Mib(swapFree),8} free, {Mib(swapTotal - swapFree),8} used. {Mib(Kb("MemAvailable")),8} avail Mem\n\n");
@@ -50,6 +51,19 @@ public sealed class TopCommand : IShellCommand
             sb.Append($"{p.Pid,7} {"root",-8}  20   0 {Units.K(mm.TotalVmPages),7} {res,6} {shr,6} S   0.0 {memTenths / 10,4}.{memTenths % 10}   0:00.00 {p.Comm}\n");
         }
         return sb.ToString();
+    }
+
+    /// <summary>"%Cpu(s): %5.1f us, %5.1f sy, ..." with each share of all CPUs' jiffies rounded to a tenth.</summary>
+    public static string CpuLine(Engine.Vmstat.CpuTime t)
+    {
+        long total = t.User + t.System + t.Idle + t.Iowait + t.Steal;
+        string P(long jiffies)
+        {
+            long tenths = total == 0 ? 0 : (jiffies * 1000 + total / 2) / total;
+            return $"{tenths / 10,3}.{tenths % 10}";
+        }
+        string idle = total == 0 ? "100.0" : P(t.Idle);
+        return $"%Cpu(s):{P(t.User)} us,{P(t.System)} sy,{P(0)} ni,{idle} id,{P(t.Iowait)} wa,{P(0)} hi,{P(0)} si,{P(t.Steal)} st\n";
     }
 
     private static string Mib(long kb) => $"{kb / 1024}.{kb % 1024 * 10 / 1024}";
