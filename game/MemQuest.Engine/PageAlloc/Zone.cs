@@ -39,7 +39,7 @@ public sealed class Zone
         OrderArr = map.Order;
         PrivateArr = map.Private;
         PageblockTypeArr = map.PageblockType;
-        Array.Fill(_lists, new FreeListHead { Head = MemMap.NoPfn, Tail = MemMap.NoPfn });
+        Array.Fill(_lists, FreeListHead.Empty);
     }
 
     public ZoneType Type { get; }
@@ -83,6 +83,9 @@ public sealed class Zone
 
     public int FirstFree(int order, MigrateType mt) => _lists[order * MigrateTypes + (int)mt].Head;
 
+    /// <summary>The list's cached successor of its head (FreeListHead.HeadNext), for invariant checks.</summary>
+    internal int CachedHeadNext(int order, MigrateType mt) => _lists[order * MigrateTypes + (int)mt].HeadNext;
+
     /// <summary>__add_to_free_list (mm/page_alloc.c): head or tail of free_area[order][mt].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddToFreeList(int pfn, int order, MigrateType mt, bool tail)
@@ -98,7 +101,12 @@ public sealed class Zone
             int old = list.Tail;
             page.Prev = old;
             page.Next = MemMap.NoPfn;
-            if (old == MemMap.NoPfn) list.Head = pfn; else links[old].Next = pfn;
+            if (old == MemMap.NoPfn) list.Head = pfn;
+            else
+            {
+                links[old].Next = pfn;
+                if (old == list.Head) list.HeadNext = pfn;
+            }
             list.Tail = pfn;
         }
         else
@@ -107,6 +115,7 @@ public sealed class Zone
             page.Next = old;
             page.Prev = MemMap.NoPfn;
             if (old == MemMap.NoPfn) list.Tail = pfn; else links[old].Prev = pfn;
+            list.HeadNext = old;
             list.Head = pfn;
         }
         list.Count++;
@@ -120,9 +129,26 @@ public sealed class Zone
         ref FreeListHead list = ref _lists[order * MigrateTypes + (int)mt];
         PageLinks[] links = Links;
         ref PageLinks page = ref links[pfn];
-        int next = page.Next, prev = page.Prev;
-        if (prev == MemMap.NoPfn) list.Head = next; else links[prev].Next = next;
-        if (next == MemMap.NoPfn) list.Tail = prev; else links[next].Prev = prev;
+        if (pfn == list.Head)
+        {
+            // The head's successor is cached, so the block's own links are only written.
+            int next = list.HeadNext;
+            list.Head = next;
+            if (next == MemMap.NoPfn) list.Tail = MemMap.NoPfn;
+            else
+            {
+                ref PageLinks nextPage = ref links[next];
+                nextPage.Prev = MemMap.NoPfn;
+                list.HeadNext = nextPage.Next;
+            }
+        }
+        else
+        {
+            int next = page.Next, prev = page.Prev;
+            links[prev].Next = next;
+            if (prev == list.Head) list.HeadNext = next;
+            if (next == MemMap.NoPfn) list.Tail = prev; else links[next].Prev = prev;
+        }
         page.Next = MemMap.NoPfn;
         page.Prev = MemMap.NoPfn;
         PageFlagsArr[pfn] &= ~PageFlags.Buddy;

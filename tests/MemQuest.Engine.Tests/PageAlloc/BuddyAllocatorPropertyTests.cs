@@ -1,5 +1,5 @@
 // Property tests over random alloc/free sequences (issue 3): no block is handed out twice, the free
-// counts stay consistent with the lists, freeing everything restores the boot free counts, and the
+// counts stay consistent with the lists (links both ways, and the head's cached successor), freeing everything restores the boot free counts, and the
 // same seed and sequence give the same digest.
 using CsCheck;
 using MemQuest.Engine.PageAlloc;
@@ -80,6 +80,15 @@ public sealed class BuddyAllocatorPropertyTests
         m.PageAlloc.FreePages(pfn, order);
     }
 
+    /// <summary>Each block's prev link names the block before it, and the head's cached successor is the second block.</summary>
+    private static void AssertLinksConsistent(Zone z, List<int> list, int order, MigrateType mt)
+    {
+        PageLinks[] links = z.Map.Links;
+        for (int i = 0; i < list.Count; i++)
+            Assert.Equal(i == 0 ? MemMap.NoPfn : list[i - 1], links[list[i]].Prev);
+        Assert.Equal(list.Count > 1 ? list[1] : MemMap.NoPfn, z.CachedHeadNext(order, mt));
+    }
+
     private static void AssertCountsConsistent(Machine m)
     {
         foreach (Zone z in m.Zones)
@@ -90,8 +99,10 @@ public sealed class BuddyAllocatorPropertyTests
                 long blocks = 0;
                 for (int mt = 0; mt < Zone.MigrateTypes; mt++)
                 {
-                    long onList = z.FreeList(o, (MigrateType)mt).Count();
+                    List<int> list = z.FreeList(o, (MigrateType)mt).ToList();
+                    long onList = list.Count;
                     Assert.Equal(z.NrFreeOfType(o, (MigrateType)mt), onList);
+                    AssertLinksConsistent(z, list, o, (MigrateType)mt);
                     blocks += onList;
                 }
                 Assert.Equal(z.NrFree(o), blocks);
