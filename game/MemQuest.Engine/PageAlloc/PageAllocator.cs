@@ -64,6 +64,9 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         Zone? zone = Node.ZoneOf(pfn);
         if (zone is null) ThrowNoZone(pfn);
         if ((_pageFlags[pfn] & PageFlags.Head) == 0 || _pageOrder[pfn] != order) ThrowBadFree(pfn, order);
+#if DEBUG
+        if (Node.Map.Private[pfn] != 0) ThrowPrivateSet(pfn, Node.Map.Private[pfn]);   // the tests run in Debug
+#endif
         UnchargeHook?.Invoke(pfn, order);
         VmEvents.CountPages(VmEventItem.Pgfree, order);
         BuddyAllocator.FreeOnePage(zone, (int)pfn, order);
@@ -95,6 +98,10 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
 
     [DoesNotReturn]
     private static void ThrowNoZone(long pfn) => throw new InvalidOperationException($"pfn {pfn} is in no zone");
+
+    [DoesNotReturn]
+    private static void ThrowPrivateSet(long pfn, int value) =>
+        throw new InvalidOperationException($"bad page free: pfn {pfn} still has page->private {value}; its owner must clear it before freeing");
 
     [DoesNotReturn]
     private static void ThrowBadFree(long pfn, int order) =>
@@ -132,7 +139,11 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ZoneWatermarkFast(Zone z, int order, long mark, ZoneType highestZone, AllocFlags flags, long freePages)
     {
-        if (order == 0 && freePages > mark + z.LowmemReserve[(int)highestZone]) return true;
+        if (order == 0)
+        {
+            if (freePages > mark + z.LowmemReserve[(int)highestZone]) return true;
+            if ((flags & AllocFlags.Reserves) == 0) return false;    // __zone_watermark_ok would repeat the same test
+        }
         return ZoneWatermarkOk(z, order, mark, highestZone, flags, freePages);
     }
 
@@ -188,14 +199,14 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
         }
     }
 
-    /// <summary>post_alloc_hook / prep_new_page (mm/page_alloc.c): the block's head page, and the NUMA counters.</summary>
+    /// <summary>post_alloc_hook / prep_new_page (mm/page_alloc.c): the block's head page, and the NUMA counters.
+    /// page->private needs no clearing here: every owner clears it before the block is freed (checked
+    /// in FreePages), so a free block's private word is always 0 and the allocation never reads it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void PrepNewPage(Zone z, int pfn, int order, GfpFlags gfp)
     {
         z.PageFlagsArr[pfn] = (gfp & GfpFlags.Movable) != 0 ? PageFlags.Head | PageFlags.MovableAlloc : PageFlags.Head;
         z.OrderArr[pfn] = (byte)order;
-        ref int pagePrivate = ref z.PrivateArr[pfn];
-        if (pagePrivate != 0) pagePrivate = 0;     // set_page_private(page, 0), without dirtying a line that is already clear
         if (order <= Units.PageAllocCostlyOrder) z.PcpUsed = true;
         long[] stat = z.Stat;
         stat[(int)ZoneStatItem.NumaHit]++;

@@ -120,4 +120,18 @@ public sealed class BuddyAllocatorTests
         BuddyAllocator.FreeOnePage(z, 4, 2);
         Assert.Equal(-1, BuddyAllocator.Rmqueue(z, 0, MigrateType.Movable, noFragment: true));
     }
+
+#if DEBUG
+    [Fact] // the allocation path never clears page->private, so a free checks that the owner did (Debug builds: the test command)
+    public void FreePages_WithPagePrivateStillSet_IsRefused()
+    {
+        Machine m = Machine.Boot(new MachineSpec(96 * 1024), 1);
+        long pfn = m.PageAlloc.AllocPages(0, GfpFlags.GfpKernel);
+        m.Node.Map.Private[pfn] = 42;
+        var e = Assert.Throws<InvalidOperationException>(() => m.PageAlloc.FreePages(pfn, 0));
+        Assert.Contains("page->private 42", e.Message);
+        m.Node.Map.Private[pfn] = 0;
+        m.PageAlloc.FreePages(pfn, 0);
+    }
+#endif
 }
