@@ -41,22 +41,30 @@ public sealed class PageAllocTrace
     /// <summary>The blocks the trace holds now, as (pfn, order).</summary>
     internal IEnumerable<(long Pfn, int Order)> LiveBlocks => _live.Select(b => ((long)(b >> OrderBits), b & ((1 << OrderBits) - 1)));
 
-    /// <summary>Free a random live block and allocate one of the same (or a random) order, <paramref name="pairs"/> times.</summary>
+    /// <summary>Free a random live block and allocate one of the same (or a random) order, <paramref name="pairs"/> times.
+    /// The driver draws each pair's slot one pair ahead, so reading its own table (a random 2 MB array,
+    /// not allocator state) overlaps the allocator's work, as an out-of-order CPU overlaps it for the C
+    /// reference; the allocator's own reads of mem_map are neither prefetched nor reordered.</summary>
     public long Run(long pairs, bool mixedOrders)
     {
         PageAllocator pa = _machine.PageAlloc;
         int[] live = _live;
         long checksum = 0;
+        int slot = (int)_random.Next(live.Length);
+        int block = live[slot];
         for (long i = 0; i < pairs; i++)
         {
-            int slot = (int)_random.Next(live.Length);
-            int block = live[slot];
+            int nextSlot = (int)_random.Next(live.Length);
+            int nextBlock = live[nextSlot];
             pa.FreePages(block >> OrderBits, block & ((1 << OrderBits) - 1));
             int order = mixedOrders ? PickOrder() : 0;
             long pfn = pa.AllocPages(order, GfpFlags.GfpHighuserMovable);
             if (pfn < 0) { order = 0; pfn = pa.AllocPages(0, GfpFlags.GfpHighuserMovable); }
-            live[slot] = Pack(pfn, order);
+            int packed = Pack(pfn, order);
+            live[slot] = packed;
             checksum += pfn;
+            block = nextSlot == slot ? packed : nextBlock;    // the same slot again: the block just allocated
+            slot = nextSlot;
         }
         return checksum;
     }
