@@ -26,7 +26,7 @@ public static class BuddyAllocator
     {
         for (int current = order; current <= Units.MaxPageOrder; current++)
         {
-            int pfn = zone.FirstFree(current, mt);
+            int pfn = zone.FirstFreeUnchecked(current, mt);
             if (pfn == MemMap.NoPfn) continue;
             zone.DelFromFreeList(pfn, current, mt);
             if (current > order) Expand(zone, pfn, order, current, mt);
@@ -80,7 +80,7 @@ public static class BuddyAllocator
         PageFlags[] flags = zone.PageFlagsArr;
         byte[] orders = zone.OrderArr;
         MigrateType mt = zone.PageblockTypeArr[pfn >> Units.PageblockOrder];
-        flags[pfn] &= PageFlags.Reserved;
+        PfnColumn.At(flags, pfn) &= PageFlags.Reserved;      // pfn is in the zone: the caller checked
         zone.NrFreePages += 1L << order;
         int buddyPfn = pfn;
         while (order < Units.MaxPageOrder)
@@ -111,9 +111,9 @@ public static class BuddyAllocator
     /// <summary>find_buddy_page_pfn's test: the buddy lies in this zone, is PageBuddy and has exactly <paramref name="order"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsFreeBuddy(Zone zone, PageFlags[] flags, byte[] orders, int buddyPfn, int order) =>
-        buddyPfn >= zone.StartPfn && buddyPfn < zone.EndPfn
-        && (flags[buddyPfn] & PageFlags.Buddy) != 0
-        && orders[buddyPfn] == order;
+        zone.Contains(buddyPfn)
+        && (PfnColumn.At(flags, buddyPfn) & PageFlags.Buddy) != 0
+        && PfnColumn.At(orders, buddyPfn) == order;
 
     /// <summary>buddy_merge_likely (mm/page_alloc.c): the block one order up has a free buddy.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

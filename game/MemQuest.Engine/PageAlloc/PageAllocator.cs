@@ -63,7 +63,7 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     {
         Zone? zone = Node.ZoneOf(pfn);
         if (zone is null) ThrowNoZone(pfn);
-        if ((_pageFlags[pfn] & PageFlags.Head) == 0 || _pageOrder[pfn] != order) ThrowBadFree(pfn, order);
+        if ((PfnColumn.At(_pageFlags, (int)pfn) & PageFlags.Head) == 0 || PfnColumn.At(_pageOrder, (int)pfn) != order) ThrowBadFree(pfn, order);
 #if DEBUG
         if (Node.Map.Private[pfn] != 0) ThrowPrivateSet(pfn, Node.Map.Private[pfn]);   // the tests run in Debug
 #endif
@@ -205,8 +205,8 @@ public sealed class PageAllocator(PgData node, KernelEventLog events)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void PrepNewPage(Zone z, int pfn, int order, GfpFlags gfp)
     {
-        z.PageFlagsArr[pfn] = (gfp & GfpFlags.Movable) != 0 ? PageFlags.Head | PageFlags.MovableAlloc : PageFlags.Head;
-        z.OrderArr[pfn] = (byte)order;
+        PfnColumn.At(z.PageFlagsArr, pfn) = (gfp & GfpFlags.Movable) != 0 ? PageFlags.Head | PageFlags.MovableAlloc : PageFlags.Head;
+        PfnColumn.At(z.OrderArr, pfn) = (byte)order;
         if (order <= Units.PageAllocCostlyOrder) z.PcpUsed = true;
         long[] stat = z.Stat;
         stat[(int)ZoneStatItem.NumaHit]++;

@@ -11,20 +11,19 @@ public sealed class PgData
         Map = map;
         Zones = zones;
         _endPfn = map.EndPfn;
-        _pageblockZone = new sbyte[(map.EndPfn + Units.PageblockNrPages - 1) >> Units.PageblockOrder];
-        Array.Fill(_pageblockZone, (sbyte)-1);
+        _pageblockZone = new Zone?[(map.EndPfn + Units.PageblockNrPages - 1) >> Units.PageblockOrder];
         for (int i = zones.Length - 1; i >= 0; i--)
         {
             Zone z = zones[i];
             if (z.SpannedPages == 0 || z.StartPfn >= map.EndPfn) continue;
             long end = Math.Min(z.EndPfn, map.EndPfn);
             for (long pb = z.StartPfn >> Units.PageblockOrder; pb <= (end - 1) >> Units.PageblockOrder; pb++)
-                _pageblockZone[pb] = (sbyte)i;
+                _pageblockZone[pb] = z;
         }
     }
 
     /// <summary>page_zone(): which zone each pageblock belongs to (zones never share a pageblock on x86-64).</summary>
-    private readonly sbyte[] _pageblockZone;
+    private readonly Zone?[] _pageblockZone;
     private readonly long _endPfn;
 
     public int NodeId => 0;
@@ -44,10 +43,8 @@ public sealed class PgData
     public Zone? ZoneOf(long pfn)
     {
         if ((ulong)pfn >= (ulong)_endPfn) return null;
-        int i = _pageblockZone[pfn >> Units.PageblockOrder];
-        if (i < 0) return null;
-        Zone z = Zones[i];
-        return z.Contains(pfn) ? z : null;
+        Zone? z = _pageblockZone[pfn >> Units.PageblockOrder];
+        return z is not null && z.Contains(pfn) ? z : null;
     }
 
     /// <summary>The highest populated zone at or below <paramref name="highest"/> (gfp_zone + zonelist).</summary>

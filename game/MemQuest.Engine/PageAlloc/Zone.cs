@@ -79,9 +79,12 @@ public sealed class Zone
     /// <summary>Set once an order &lt;= 3 request was served: the PCP high mark then reads high_min.</summary>
     public bool PcpUsed { get; internal set; }
 
-    public bool Contains(long pfn) => pfn >= StartPfn && pfn < _endPfn;
+    public bool Contains(long pfn) => (ulong)(pfn - StartPfn) < (ulong)SpannedPages;
 
     public int FirstFree(int order, MigrateType mt) => _lists[order * MigrateTypes + (int)mt].Head;
+
+    /// <summary>FirstFree for the allocator's hot path: order and mt are in range by construction.</summary>
+    internal int FirstFreeUnchecked(int order, MigrateType mt) => PfnColumn.At(_lists, order * MigrateTypes + (int)mt).Head;
 
     /// <summary>The list's cached successor of its head (FreeListHead.HeadNext), for invariant checks.</summary>
     internal int CachedHeadNext(int order, MigrateType mt) => _lists[order * MigrateTypes + (int)mt].HeadNext;
@@ -90,12 +93,12 @@ public sealed class Zone
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddToFreeList(int pfn, int order, MigrateType mt, bool tail)
     {
-        ref FreeListHead list = ref _lists[order * MigrateTypes + (int)mt];
+        ref FreeListHead list = ref PfnColumn.At(_lists, order * MigrateTypes + (int)mt);
         PageLinks[] links = Links;
-        ref PageFlags flags = ref PageFlagsArr[pfn];
+        ref PageFlags flags = ref PfnColumn.At(PageFlagsArr, pfn);
         flags = (flags & PageFlags.Reserved) | PageFlags.Buddy;
-        OrderArr[pfn] = (byte)order;
-        ref PageLinks page = ref links[pfn];
+        PfnColumn.At(OrderArr, pfn) = (byte)order;
+        ref PageLinks page = ref PfnColumn.At(links, pfn);
         if (tail)
         {
             int old = list.Tail;
@@ -104,7 +107,7 @@ public sealed class Zone
             if (old == MemMap.NoPfn) list.Head = pfn;
             else
             {
-                links[old].Next = pfn;
+                PfnColumn.At(links, old).Next = pfn;
                 if (old == list.Head) list.HeadNext = pfn;
             }
             list.Tail = pfn;
@@ -114,21 +117,21 @@ public sealed class Zone
             int old = list.Head;
             page.Next = old;
             page.Prev = MemMap.NoPfn;
-            if (old == MemMap.NoPfn) list.Tail = pfn; else links[old].Prev = pfn;
+            if (old == MemMap.NoPfn) list.Tail = pfn; else PfnColumn.At(links, old).Prev = pfn;
             list.HeadNext = old;
             list.Head = pfn;
         }
         list.Count++;
-        _nrFree[order]++;
+        PfnColumn.At(_nrFree, order)++;
     }
 
     /// <summary>__del_page_from_free_list (mm/page_alloc.c): unlink a free block and clear PageBuddy.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void DelFromFreeList(int pfn, int order, MigrateType mt)
     {
-        ref FreeListHead list = ref _lists[order * MigrateTypes + (int)mt];
+        ref FreeListHead list = ref PfnColumn.At(_lists, order * MigrateTypes + (int)mt);
         PageLinks[] links = Links;
-        ref PageLinks page = ref links[pfn];
+        ref PageLinks page = ref PfnColumn.At(links, pfn);
         if (pfn == list.Head)
         {
             // The head's successor is cached, so the block's own links are only written.
@@ -137,7 +140,7 @@ public sealed class Zone
             if (next == MemMap.NoPfn) list.Tail = MemMap.NoPfn;
             else
             {
-                ref PageLinks nextPage = ref links[next];
+                ref PageLinks nextPage = ref PfnColumn.At(links, next);
                 nextPage.Prev = MemMap.NoPfn;
                 list.HeadNext = nextPage.Next;
             }
@@ -145,15 +148,15 @@ public sealed class Zone
         else
         {
             int next = page.Next, prev = page.Prev;
-            links[prev].Next = next;
+            PfnColumn.At(links, prev).Next = next;
             if (prev == list.Head) list.HeadNext = next;
-            if (next == MemMap.NoPfn) list.Tail = prev; else links[next].Prev = prev;
+            if (next == MemMap.NoPfn) list.Tail = prev; else PfnColumn.At(links, next).Prev = prev;
         }
         page.Next = MemMap.NoPfn;
         page.Prev = MemMap.NoPfn;
-        PageFlagsArr[pfn] &= ~PageFlags.Buddy;
+        PfnColumn.At(PageFlagsArr, pfn) &= ~PageFlags.Buddy;
         list.Count--;
-        _nrFree[order]--;
+        PfnColumn.At(_nrFree, order)--;
     }
 
     /// <summary>The free blocks on one list, head first (for tests, pagetypeinfo and compaction).</summary>
