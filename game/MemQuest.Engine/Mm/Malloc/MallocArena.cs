@@ -81,15 +81,14 @@ public sealed class MallocArena
     {
         intoTop = false;
         coalesced = 0;
-        if (!_inUse.TryGetValue(chunk, out long size)) return -1;
-        _inUse.Remove(chunk);
+        if (!_inUse.Remove(chunk, out long size)) return -1;
         if (size <= GlibcMalloc.TcacheMaxChunk && CachedOfSize(size) < GlibcMalloc.TcacheCount || size <= GlibcMalloc.FastbinMaxChunk)
         {
             AddCached(chunk, size);
             return size;
         }
         long start = chunk, total = size;
-        if (_freeStartByEnd.TryGetValue(start, out long before)) { long s = _free[before]; RemoveFree(before, s); start = before; total += s; }
+        if (_freeStartByEnd.TryGetValue(start, out long before)) { long s = start - before; RemoveFree(before, s); start = before; total += s; }   // it ends where the chunk starts
         if (_free.TryGetValue(start + total, out long next)) { RemoveFree(start + total, next); total += next; }
         coalesced = total;
         if (start + total != Top) { AddFree(start, total); return size; }
