@@ -22,6 +22,20 @@ public sealed class DigestWriter : IDisposable
         _used += sizeof(long);
     }
 
+    /// <summary>The next <paramref name="bytes"/> bytes of the stream (at most the buffer), for a caller that writes
+    /// many fields in a row (little-endian longs, as <see cref="Add(long)"/> writes them) and fills all of it.</summary>
+    internal Span<byte> Reserve(int bytes)
+    {
+        if (bytes > BufferBytes) throw new ArgumentOutOfRangeException(nameof(bytes), "at most the buffer at a time");
+        if (_used > BufferBytes - bytes) Flush();
+        Span<byte> span = _buffer.AsSpan(_used, bytes);
+        _used += bytes;
+        return span;
+    }
+
+    /// <summary>Most longs <see cref="Reserve"/> hands out at once.</summary>
+    internal const int MaxLongsAtOnce = BufferBytes / sizeof(long);
+
     public void Add(string value)
     {
         Add(value.Length);

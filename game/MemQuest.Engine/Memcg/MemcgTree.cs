@@ -16,6 +16,10 @@ public sealed class MemcgTree(ProcessTable processes)
     /// <summary>Each task's group by pid (hashed: looked up on every charged page; the digest sorts it).</summary>
     private readonly Dictionary<int, MemCgroup> _taskGroup = [];
     private readonly SortedDictionary<int, MemCgroup> _outsideGroup = new();
+    /// <summary>The task GroupOf last answered for and its group: a charge asks for the same task page after
+    /// page. Valid while the task stays registered there (cleared by every change of membership).</summary>
+    private Process? _lastTask;
+    private MemCgroup? _lastGroup;
 
     public MemCgroup Root => _byId[0];
 
@@ -71,6 +75,7 @@ public sealed class MemcgTree(ProcessTable processes)
         if (p is null) return Errno.ESRCH;
         if (p.IsKernelThread) return Errno.EINVAL;
         MemCgroup old = GroupOf(p);
+        _lastTask = null;
         old.RemoveProc(p);
         g.AddProc(p);
         _taskGroup[p.Pid] = g;
@@ -88,12 +93,19 @@ public sealed class MemcgTree(ProcessTable processes)
     /// <summary>mem_cgroup_from_task: the task's group; a task never attached inherits its parent's (fork).</summary>
     public MemCgroup GroupOf(Process p)
     {
-        if (_taskGroup.TryGetValue(p.Pid, out MemCgroup? g) && g.HasProc(p)) return g;
+        if (ReferenceEquals(p, _lastTask)) return _lastGroup!;
+        if (_taskGroup.TryGetValue(p.Pid, out MemCgroup? g) && g.HasProc(p))
+        {
+            (_lastTask, _lastGroup) = (p, g);
+            return g;
+        }
+        _lastTask = null;
         Process? parent = p.ParentPid == p.Pid ? null : processes.Find(p.ParentPid);
         g = _outsideGroup.TryGetValue(p.ParentPid, out MemCgroup? og) && parent is null ? og
             : parent is null ? Root : GroupOf(parent);
         g.AddProc(p);
         _taskGroup[p.Pid] = g;
+        (_lastTask, _lastGroup) = (p, g);
         return g;
     }
 
@@ -102,6 +114,7 @@ public sealed class MemcgTree(ProcessTable processes)
     {
         foreach (Process p in g.Procs.Where(p => !ReferenceEquals(processes.Find(p.Pid), p)).ToList())
         {
+            _lastTask = null;
             g.RemoveProc(p);
             if (_taskGroup.TryGetValue(p.Pid, out MemCgroup? owner) && owner == g) _taskGroup.Remove(p.Pid);
         }

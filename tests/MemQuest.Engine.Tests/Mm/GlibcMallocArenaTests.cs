@@ -18,7 +18,7 @@ public sealed class GlibcMallocArenaTests
         for (int i = 0; i < 4; i++) chunks.Add(m.Malloc(box.Vm, p, 100 * 1024).Address);   // below the mmap threshold: heap
         long brk = p.Mm!.Space.Brk, size = MmTestBox.SizeKb(p);
         Assert.True(brk - m.HeapStart > 400 * 1024);
-        MallocResult last = null!;
+        MallocResult last = default;
         for (int i = chunks.Count - 1; i >= 0; i--) last = m.Free(box.Vm, p, chunks[i]);
         Assert.True(last.TrimmedBytes > 0);
         Assert.Equal(brk - p.Mm.Space.Brk, (MmTestBox.SizeKb(p) - size) * -1024);    // VmSize gives back what brk did

@@ -31,6 +31,24 @@ public sealed class BehaviorTests
     }
 
     [Fact]
+    public void Leak_TempBytesSet_ShortLivedAllocationsUseItAndLeakObjectsChunkBytes()
+    {
+        var (b, c, k) = Make("leak", ("heap_kb", "4k"), ("leak_kb_per_tick", "128k"), ("chunk_bytes", "65536"), ("temp_allocs_per_tick", "3"), ("temp_bytes", "4096"));
+        Run(b, c, 1, 1);
+        Assert.Equal(["mmap 4096", "touch 1", "malloc 65536", "malloc 65536", "malloc 4096", "free", "malloc 4096", "free", "malloc 4096", "free"], k.Calls);
+        Assert.Equal(2 * 65536, k.LiveMallocBytes);
+        Assert.Equal(0, c.Ledger.Sites[c.TempSite].HeldBytes);
+    }
+
+    [Fact]
+    public void Leak_TempBytesUnset_ShortLivedAllocationsAreChunkBytes()
+    {
+        var (b, c, k) = Make("leak", ("heap_kb", "4k"), ("leak_kb_per_tick", "8k"), ("chunk_bytes", "8192"), ("temp_allocs_per_tick", "1"));
+        Run(b, c, 1, 1);
+        Assert.Equal(["mmap 4096", "touch 1", "malloc 8192", "malloc 8192", "free"], k.Calls);
+    }
+
+    [Fact]
     public void Leak_SpikeDoublesLoad_DoublesTheGrowth()
     {
         var (b, c, k) = Make("leak", ("leak_kb_per_tick", "8k"), ("temp_allocs_per_tick", "0"));
@@ -66,6 +84,16 @@ public sealed class BehaviorTests
         Assert.Equal(true, c.LastSnapshotOk);
         Assert.Contains("create /var/lib/redis/dump.rdb 8388608", k.Calls);
         Assert.Contains("exit 900", k.Calls);
+    }
+
+    [Fact]
+    public void ForkSnapshotter_DumpKbSet_ChildWritesThatMuch()
+    {
+        var (b, c, k) = Make("fork-snapshotter", ("dataset_kb", "8M"), ("dump_kb", "3M"), ("snapshot_every_ticks", "100"), ("snapshot_ticks", "10"));
+        Run(b, c, 1, 110);
+        Assert.Equal(true, c.LastSnapshotOk);
+        Assert.Contains("create /var/lib/redis/dump.rdb 3145728", k.Calls);
+        Assert.Contains("mmap 8388608", k.Calls);
     }
 
     [Fact]

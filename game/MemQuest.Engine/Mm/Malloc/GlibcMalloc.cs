@@ -52,8 +52,7 @@ public sealed class GlibcMalloc
         if (a is null) return Fail(Errno.ENOMEM, _arenas[0]);
         if (firstCall && IntMalloc(vm, p, a, TcacheStructChunk, out _, out _) is { } tcacheFailed) return tcacheFailed;   // tcache_init
         long nb = ChunkSize(request);
-        MallocResult? err = IntMalloc(vm, p, a, nb, out long chunk, out bool grew);
-        if (err is not null) return err;
+        if (IntMalloc(vm, p, a, nb, out long chunk, out bool grew) is { } err) return err;
         if (_mmapped.TryGetValue(chunk, out long mapBytes))
             return new(Errno.Ok, chunk + 16, true, mapBytes, false, a.HeapStart, a.Top + a.TopBytes, a.TopBytes, chunk, mapBytes);
         return new(Errno.Ok, chunk + 16, false, nb, grew, a.HeapStart, a.Top + a.TopBytes, a.TopBytes);
@@ -137,7 +136,7 @@ public sealed class GlibcMalloc
     {
         long chunk = ptr - 16;
         MallocArena main = _arenas[0];
-        if (_mmapped.TryGetValue(chunk, out long mapBytes))
+        if (_mmapped.Count > 0 && _mmapped.TryGetValue(chunk, out long mapBytes))
         {
             _mmapped.Remove(chunk);
             vm.Munmap(p, chunk, mapBytes);
@@ -145,10 +144,13 @@ public sealed class GlibcMalloc
             return new(Errno.Ok, ptr, true, mapBytes, false, main.HeapStart, main.Top + main.TopBytes, main.TopBytes, chunk, mapBytes);
         }
         MallocArena? a = null;
-        foreach (MallocArena x in _arenas)
-            if (x.Owns(chunk)) { a = x; break; }
-        if (a is null) return Fail(Errno.EINVAL, main);
-        long size = a.Release(chunk, out _, out long coalesced);
+        long size = -1, coalesced = 0;
+        for (int i = 0; i < _arenas.Count && size < 0; i++)
+        {
+            a = _arenas[i];
+            size = a.Release(chunk, out _, out coalesced);   // -1 (and no change) when the arena does not own it
+        }
+        if (size < 0 || a is null) return Fail(Errno.EINVAL, main);
         long trimmed = a.IsMain && coalesced >= 64 * 1024 ? Systrim(vm, p, a) : 0;   // FASTBIN_CONSOLIDATION_THRESHOLD
         return new(Errno.Ok, ptr, false, size, false, a.HeapStart, a.Top + a.TopBytes, a.TopBytes, TrimmedBytes: trimmed);
     }

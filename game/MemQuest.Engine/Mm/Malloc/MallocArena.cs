@@ -23,6 +23,9 @@ public sealed class MallocArena
     private List<long> _freeSizes = [];
     private Dictionary<long, SortedSet<long>> _freeBySize = [];
     private Dictionary<long, long> _freeStartByEnd = [];
+    /// <summary>Emptied sets of _freeBySize, reused: a heap whose free chunk grows by one chunk at a time
+    /// (a FIFO cache freeing its oldest objects) gives it a new size, and so a new set, on every free.</summary>
+    private readonly Stack<SortedSet<long>> _spareSets = new();
     /// <summary>Index over _cached: each size's chunks by address.</summary>
     private Dictionary<long, SortedSet<long>> _cachedBySize = [];
 
@@ -81,15 +84,14 @@ public sealed class MallocArena
     {
         intoTop = false;
         coalesced = 0;
-        if (!_inUse.TryGetValue(chunk, out long size)) return -1;
-        _inUse.Remove(chunk);
+        if (!_inUse.Remove(chunk, out long size)) return -1;
         if (size <= GlibcMalloc.TcacheMaxChunk && CachedOfSize(size) < GlibcMalloc.TcacheCount || size <= GlibcMalloc.FastbinMaxChunk)
         {
             AddCached(chunk, size);
             return size;
         }
         long start = chunk, total = size;
-        if (_freeStartByEnd.TryGetValue(start, out long before)) { long s = _free[before]; RemoveFree(before, s); start = before; total += s; }
+        if (_freeStartByEnd.TryGetValue(start, out long before)) { long s = start - before; RemoveFree(before, s); start = before; total += s; }   // it ends where the chunk starts
         if (_free.TryGetValue(start + total, out long next)) { RemoveFree(start + total, next); total += next; }
         coalesced = total;
         if (start + total != Top) { AddFree(start, total); return size; }
@@ -105,7 +107,7 @@ public sealed class MallocArena
         _freeStartByEnd.Add(addr + size, addr);
         if (!_freeBySize.TryGetValue(size, out SortedSet<long>? chunks))
         {
-            _freeBySize.Add(size, chunks = []);
+            _freeBySize.Add(size, chunks = _spareSets.Count > 0 ? _spareSets.Pop() : []);
             _freeSizes.Insert(~_freeSizes.BinarySearch(size), size);
         }
         chunks.Add(addr);
@@ -119,6 +121,7 @@ public sealed class MallocArena
         chunks.Remove(addr);
         if (chunks.Count > 0) return;
         _freeBySize.Remove(size);
+        _spareSets.Push(chunks);
         _freeSizes.RemoveAt(_freeSizes.BinarySearch(size));
     }
 

@@ -169,15 +169,23 @@ public sealed class EngineKernel(Machine machine) : IKernelMechanisms
     public long Malloc(int pid, long bytes)
     {
         if (machine.Processes.Find(pid) is not { Malloc: { } heap } p) return 0;
+        // One bracket for the malloc and the write that follows: both are this task's, and collecting
+        // the OOM kills between them changes no counter, so the charges are those of two brackets.
         var before = _accounting.Begin();
-        MallocResult r;
-        try { r = heap.Malloc(machine.Mm, p, bytes); }
+        long address = 0;
+        try
+        {
+            MallocResult r = heap.Malloc(machine.Mm, p, bytes);
+            if (r.Error == Errno.Ok && machine.Processes.Find(pid) is { } writer)
+            {
+                long first = Units.AlignDown(r.Address, Units.PageSize);
+                long pages = Units.BytesToPages(Units.PageAlign(r.Address + bytes) - first);
+                if (Touch(writer, first, pages) == pages) address = r.Address;
+            }
+        }
         finally { _accounting.End(pid, before); }
         _oomKills.Collect();
-        if (r.Error != Errno.Ok) return 0;
-        long first = Units.AlignDown(r.Address, Units.PageSize);
-        long pages = Units.BytesToPages(Units.PageAlign(r.Address + bytes) - first);
-        return TouchPages(pid, first, pages) == pages ? r.Address : 0;
+        return address;
     }
 
     public void Free(int pid, long pointer)

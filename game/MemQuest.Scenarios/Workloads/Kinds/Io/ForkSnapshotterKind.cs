@@ -16,14 +16,16 @@ public sealed class ForkSnapshotterKind : WorkloadKind
         WorkloadParam.Ticks("snapshot_every_ticks", "600", "ticks between snapshots"),
         WorkloadParam.Ticks("snapshot_ticks", "50", "how long the child runs"),
         WorkloadParam.Text("dump_path", "/var/lib/redis/dump.rdb", "where the snapshot goes"),
+        WorkloadParam.Size("dump_kb", "0", "size of the dump file (0: dataset_kb; an RDB file is compact, often well below the dataset's memory)"),
     ];
 
     public override Mechanism Needs(WorkloadParams p) => Mechanism.Spawn | Mechanism.AnonFaults | Mechanism.Fork | Mechanism.FileCreate;
 
     public override IWorkloadBehavior Create(WorkloadParams p) =>
-        new Behavior(p.Kb("dataset_kb"), Math.Max(1, p.Int("snapshot_every_ticks")), p.Int("snapshot_ticks"), p.Text("dump_path"));
+        new Behavior(p.Kb("dataset_kb"), Math.Max(1, p.Int("snapshot_every_ticks")), p.Int("snapshot_ticks"), p.Text("dump_path"),
+            p.Kb("dump_kb") > 0 ? p.Kb("dump_kb") : p.Kb("dataset_kb"));
 
-    private sealed class Behavior(long datasetKb, long everyTicks, long snapshotTicks, string dumpPath) : IWorkloadBehavior
+    private sealed class Behavior(long datasetKb, long everyTicks, long snapshotTicks, string dumpPath, long dumpKb) : IWorkloadBehavior
     {
         private int _child;
         private long _childStart;
@@ -49,7 +51,7 @@ public sealed class ForkSnapshotterKind : WorkloadKind
 
         private void FinishChild(WorkloadContext c)
         {
-            c.Kernel.CreateFile(_child, dumpPath, datasetKb * 1024);
+            c.Kernel.CreateFile(_child, dumpPath, dumpKb * 1024);
             c.Kernel.Exit(_child);
             c.ForkSuccesses++;
             c.LastSnapshotOk = true;

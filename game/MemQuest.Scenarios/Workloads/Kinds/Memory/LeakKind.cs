@@ -15,15 +15,17 @@ public sealed class LeakKind : WorkloadKind
         WorkloadParam.Size("leak_kb_per_tick", "256k", "memory kept per tick at normal load"),
         WorkloadParam.Count("chunk_bytes", "4096", "size of each leaked object"),
         WorkloadParam.Count("temp_allocs_per_tick", "8", "short-lived allocations per tick (malloc then free)"),
+        WorkloadParam.Count("temp_bytes", "0", "size of each short-lived allocation (0: chunk_bytes)"),
         WorkloadParam.Size("cap_kb", "0", "the cache's bound: above it the oldest objects are freed (0: unbounded, the leak)"),
     ];
 
     public override Mechanism Needs(WorkloadParams p) => Mechanism.Spawn | Mechanism.AnonFaults | Mechanism.Malloc;
 
     public override IWorkloadBehavior Create(WorkloadParams p) =>
-        new Behavior(p.Kb("heap_kb"), p.Kb("leak_kb_per_tick"), Math.Max(16, p.Int("chunk_bytes")), p.Int("temp_allocs_per_tick"), p.Kb("cap_kb"));
+        new Behavior(p.Kb("heap_kb"), p.Kb("leak_kb_per_tick"), Math.Max(16, p.Int("chunk_bytes")), p.Int("temp_allocs_per_tick"),
+            p.Int("temp_bytes") > 0 ? Math.Max(16, p.Int("temp_bytes")) : Math.Max(16, p.Int("chunk_bytes")), p.Kb("cap_kb"));
 
-    private sealed class Behavior(long heapKb, long leakKbPerTick, long chunkBytes, long tempPerTick, long capKb) : IWorkloadBehavior
+    private sealed class Behavior(long heapKb, long leakKbPerTick, long chunkBytes, long tempPerTick, long tempBytes, long capKb) : IWorkloadBehavior
     {
         private readonly Queue<long> _kept = new();
 
@@ -45,10 +47,10 @@ public sealed class LeakKind : WorkloadKind
             }
             for (long i = 0; i < tempPerTick; i++)
             {
-                long ptr = c.Malloc(c.TempSite, chunkBytes);
+                long ptr = c.Malloc(c.TempSite, tempBytes);
                 if (ptr == 0) return;
                 c.Kernel.Free(c.Pid, ptr);
-                c.Ledger.Freed(c.TempSite, chunkBytes);
+                c.Ledger.Freed(c.TempSite, tempBytes);
             }
         }
 
