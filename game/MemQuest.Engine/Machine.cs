@@ -92,13 +92,10 @@ public sealed partial class Machine
         m.PageAlloc.SlowPath = new OomSlowPath(m.PageAlloc.SlowPath, m.Oom, () => m.CurrentTask);
         m.Oom.Scope = new MemcgOomScope(m.Cgroups, m.MemcgStat,
             () => m.Sysctls.Get(SysctlCatalog.Swappiness) == 0 ? 0 : m.Swap.TotalPages);
-        // Until a group below the root exists every page is charged to the root, which charges nothing
-        // (mem_cgroup_is_root): the allocator calls the memcg hooks only from then on.
-        m.Cgroups.FirstGroupCreated += () =>
-        {
-            m.PageAlloc.ChargeHook = m.MemcgCharge.ChargeNewPage;
-            m.PageAlloc.UnchargeHook = m.MemcgCharge.UnchargePage;
-        };
+        // Wired from boot, not from the first group: the first charge binds a task to its group
+        // (MemcgTree.GroupOf), which must happen before a later move of its parent.
+        m.PageAlloc.ChargeHook = m.MemcgCharge.ChargeNewPage;
+        m.PageAlloc.UnchargeHook = m.MemcgCharge.UnchargePage;
         m.Compaction.MemcgMigrate = m.MemcgCharge.MigrateCharge;
         m.PageAlloc.SplitHook = m.MemcgCharge.SplitPage;
         m.BootPageCache();
