@@ -26,7 +26,7 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
             if (pfn == MemMap.NoPfn)
             {
                 // A tmpfs hole reads as zeroes (ZERO_PAGE, nothing cached); a swapped-out tmpfs page comes back from swap.
-                if (inode.IsShmem && !inode.SwapEntries.ContainsKey(index)) continue;
+                if (inode.IsShmem && !inode.HasSwapEntry(index)) continue;
                 pfn = inode.IsShmem ? fs.Shmem.SwapIn(inode, index) : fs.Cache.ReadPage(inode, index);
                 if (pfn == MemMap.NoPfn) return new IoResult(hits, misses, 0, Errno.ENOMEM);
                 misses++;
@@ -50,7 +50,7 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
             int pfn = inode.PageAt(index);
             if (pfn == MemMap.NoPfn)
             {
-                pfn = inode.SwapEntries.ContainsKey(index) ? fs.Shmem.SwapIn(inode, index) : fs.Cache.AddPage(inode, index);
+                pfn = inode.HasSwapEntry(index) ? fs.Shmem.SwapIn(inode, index) : fs.Cache.AddPage(inode, index);
                 if (pfn == MemMap.NoPfn) return new IoResult(hits, 0, dirtied, Errno.ENOMEM);
             }
             else hits++;

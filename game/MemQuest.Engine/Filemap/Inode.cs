@@ -26,8 +26,16 @@ public sealed class Inode
 
     /// <summary>shmem_mapping: the inode lives on a tmpfs (its pages are Shmem, swap-backed, on the anon LRU).</summary>
     public bool IsShmem { get; }
-    /// <summary>Swap entries of a tmpfs file's swapped-out pages (page index → entry), as its xarray holds them.</summary>
-    public SortedDictionary<long, long> SwapEntries { get; } = new();
+    /// <summary>Swap entries of a tmpfs file's swapped-out pages (page index → entry), as its xarray holds them.
+    /// Made on first use: most inodes never have one (the engine asks SwapEntryCount / HasSwapEntry).</summary>
+    public SortedDictionary<long, long> SwapEntries => _swapEntries ??= new();
+    private SortedDictionary<long, long>? _swapEntries;
+
+    /// <summary>How many swap entries the file's slots hold.</summary>
+    public int SwapEntryCount => _swapEntries?.Count ?? 0;
+
+    /// <summary>Whether slot <paramref name="index"/> holds a swap entry.</summary>
+    internal bool HasSwapEntry(long index) => _swapEntries is { Count: > 0 } e && e.ContainsKey(index);
     // Shadow entries of evicted pages in the slots of their indexes (the xarray's value entries): the
     // packed eviction age and workingset bit, stored + 1 so that 0 means "no shadow".
     private long[] _shadows = [];
@@ -71,7 +79,7 @@ public sealed class Inode
 
     /// <summary>mapping_shrinkable (include/linux/pagemap.h): no pages, and no shadow entries except a lone
     /// one at index 0 (stored in the xarray head, out of the shadow shrinker's reach).</summary>
-    public bool MappingShrinkable => NrPages == 0 && SwapEntries.Count == 0
+    public bool MappingShrinkable => NrPages == 0 && SwapEntryCount == 0
         && (ShadowCount == 0 || (ShadowCount == 1 && ShadowAt(0) >= 0));
 
     /// <summary>i_ino; also the slot the page cache stores in page->private (MemMap.Private).</summary>
@@ -185,8 +193,11 @@ public sealed class Inode
         w.Add(Ino); w.Add(Name); w.Add((long)Kind); w.Add(SizeBytes); w.Add(NrPages); w.Add(NrDirty);
         w.Add(DirtiedWhenTick); w.Add(MapCount); w.Add(DentryHandle); w.Add(InodeHandle); w.Add(DentryReferenced ? 1 : 0);
         w.Add(IsShmem ? 1 : 0);
-        foreach (long i in CachedIndexes()) { w.Add(i); w.Add(_pages[i]); }
-        foreach (var (i, e) in SwapEntries) { w.Add(i); w.Add(e); }
-        foreach (var (i, s) in Shadows()) { w.Add(i); w.Add(s); }
+        // The same fields as CachedIndexes, SwapEntries and Shadows give, without an enumerator per inode.
+        for (int i = 0; i < _pages.Length; i++)
+            if (_pages[i] != MemMap.NoPfn) { w.Add(i); w.Add(_pages[i]); }
+        if (SwapEntryCount > 0) foreach (var (i, e) in _swapEntries!) { w.Add(i); w.Add(e); }
+        for (int i = 0; i < _shadows.Length; i++)
+            if (_shadows[i] != 0) { w.Add(i); w.Add(_shadows[i] - 1); }
     }
 }
