@@ -20,8 +20,24 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
         long end = Math.Min(inode.SizeBytes, offsetBytes + lengthBytes);
         long hits = 0, misses = 0;
         PageFlags[] flags = fs.Cache.Flags;
+        // index < endIndex <=> (index << PageShift) < end, for index >= 0.
+        long endIndex = end <= 0 ? 0 : ((end - 1) >> Units.PageShift) + 1;
         for (long index = offsetBytes >> Units.PageShift; (index << Units.PageShift) < end; index++)
         {
+            if (index >= 0)
+            {
+                // A run of cached pages that folio_mark_accessed leaves as they are (referenced, and active,
+                // unevictable or off the LRU): each is a hit and nothing else, exactly as the step below
+                // would count it. The slot array is read again after every page the step below handles.
+                ReadOnlySpan<int> slots = inode.PageSlots;
+                long stop = Math.Min(endIndex, slots.Length);
+                while (index < stop && slots[(int)index] is var cached && cached != MemMap.NoPfn && PageCache.AccessChangesNothing(flags[cached]))
+                {
+                    hits++;
+                    index++;
+                }
+                if (index >= endIndex) break;
+            }
             int pfn = inode.PageAt(index);
             if (pfn == MemMap.NoPfn)
             {

@@ -251,6 +251,7 @@ public sealed class FileSystem
     {
         dir.AddToDigest(w);
         if (!dir.HasChildren) return;
-        foreach (Inode c in dir.Children.Values) AddTreeToDigest(w, c);
+        IList<Inode> entries = dir.Children.Values;
+        for (int i = 0; i < entries.Count; i++) AddTreeToDigest(w, entries[i]);
     }
 }

@@ -119,11 +119,12 @@ public sealed class Inode
     internal LinkedListNode<Inode>? DentryLruNode { get; set; }
     internal LinkedListNode<Inode>? DirtyListNode { get; set; }
     /// <summary>The directory's entries by name (ordered, as ls lists them). Change them only through
-    /// AddChild/RemoveChild, which keep the hashed index the path walk uses in step.</summary>
-    public SortedDictionary<string, Inode> Children => _children ??= new(StringComparer.Ordinal);
+    /// AddChild/RemoveChild, which keep the hashed index the path walk uses in step. Two sorted arrays
+    /// rather than a tree: no object per entry, and a scan that creates names in order appends.</summary>
+    public SortedList<string, Inode> Children => _children ??= new(StringComparer.Ordinal);
     /// <summary>Whether the directory has entries (without creating the table for a file).</summary>
     public bool HasChildren => _children is { Count: > 0 };
-    private SortedDictionary<string, Inode>? _children;
+    private SortedList<string, Inode>? _children;
     private Dictionary<string, Inode>? _childIndex;
 
     /// <summary>d_lookup by a component of a path: the child named <paramref name="name"/>, or null.</summary>
@@ -150,6 +151,10 @@ public sealed class Inode
 
     /// <summary>filemap_get_folio: the pfn caching page <paramref name="index"/>, or NoPfn.</summary>
     public int PageAt(long index) => index < _pages.Length ? _pages[index] : MemMap.NoPfn;
+
+    /// <summary>The page-cache slots (index → pfn or NoPfn; none past the array). Read only, and only until
+    /// the next page is added or removed (the array may be replaced then).</summary>
+    internal ReadOnlySpan<int> PageSlots => _pages;
 
     internal void SetPage(long index, int pfn)
     {
