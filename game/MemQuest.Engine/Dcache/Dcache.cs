@@ -20,7 +20,7 @@ public sealed class Dcache
     /// <summary>SHRINK_BATCH (mm/shrinker.c).</summary>
     public const int ShrinkBatch = 128;
 
-    private readonly LinkedList<Inode> _dentryLru = new();
+    private readonly DentryLru _dentryLru = new();
     private readonly LinkedList<Inode> _inodeLru = new();
     private readonly Dictionary<int, LinkedListNode<Inode>> _inodeLruNodes = new();
 
@@ -54,7 +54,7 @@ public sealed class Dcache
         inode.DentryHandle = h;
         RemoveFromInodeLru(inode);
         if (inode.Parent is { } parent) Unpin(parent);
-        if (!IsPinned(inode)) inode.DentryLruNode = _dentryLru.AddLast(inode);
+        if (!IsPinned(inode)) _dentryLru.AddLast(inode);
         return true;
     }
 
@@ -79,9 +79,8 @@ public sealed class Dcache
     /// <summary>A child's dentry pins its parent: take the parent off the LRU.</summary>
     private void Unpin(Inode dir)
     {
-        if (dir.DentryLruNode is null) return;
-        _dentryLru.Remove(dir.DentryLruNode);
-        dir.DentryLruNode = null;
+        if (!dir.OnDentryLru) return;
+        _dentryLru.Remove(dir);
     }
 
     /// <summary>Re-evaluate whether a dentry belongs on the LRU (after a mapping or a child went away).</summary>
@@ -89,8 +88,8 @@ public sealed class Dcache
     {
         if (inode.DentryHandle == VfsSlabCache.NoObject) return;
         bool pinned = IsPinned(inode);
-        if (pinned && inode.DentryLruNode is not null) Unpin(inode);
-        else if (!pinned && inode.DentryLruNode is null) inode.DentryLruNode = _dentryLru.AddLast(inode);
+        if (pinned && inode.OnDentryLru) Unpin(inode);
+        else if (!pinned && !inode.OnDentryLru) _dentryLru.AddLast(inode);
     }
 
     /// <summary>d_delete + iput_final + destroy_inode for an unlinked file (rm).</summary>
@@ -103,7 +102,7 @@ public sealed class Dcache
 
     private void FreeDentry(Inode inode)
     {
-        if (inode.DentryLruNode is not null) { _dentryLru.Remove(inode.DentryLruNode); inode.DentryLruNode = null; }
+        if (inode.OnDentryLru) _dentryLru.Remove(inode);
         DentryCache.Free(inode.DentryHandle);
         inode.DentryHandle = -1;
         inode.DentryReferenced = false;
@@ -139,14 +138,13 @@ public sealed class Dcache
     private long PruneDcache(long nrToScan)
     {
         long freed = 0;
-        for (long i = 0; i < nrToScan && _dentryLru.First is { } first; i++)
+        for (long i = 0; i < nrToScan && _dentryLru.First is { } inode; i++)
         {
-            Inode inode = first.Value;
             if (inode.DentryReferenced)
             {
                 inode.DentryReferenced = false;
-                _dentryLru.RemoveFirst();
-                inode.DentryLruNode = _dentryLru.AddLast(inode);
+                _dentryLru.Remove(inode);
+                _dentryLru.AddLast(inode);
                 continue;
             }
             FreeDentry(inode);
@@ -181,7 +179,7 @@ public sealed class Dcache
     public void AddToDigest(DigestWriter w)
     {
         foreach (VfsSlabCache c in Caches) c.AddToDigest(w);
-        foreach (Inode i in _dentryLru) w.Add(i.Ino);
+        _dentryLru.AddToDigest(w);
         foreach (Inode i in _inodeLru) w.Add(i.Ino);
     }
 }

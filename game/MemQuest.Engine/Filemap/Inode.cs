@@ -116,7 +116,10 @@ public sealed class Inode
     public long InodeHandle { get; internal set; } = -1;
     /// <summary>DCACHE_REFERENCED: looked up since the dcache shrinker last passed.</summary>
     public bool DentryReferenced { get; internal set; }
-    internal LinkedListNode<Inode>? DentryLruNode { get; set; }
+    /// <summary>Whether the dentry is on the superblock's dentry LRU, and its neighbours there (Dcache.DentryLru).</summary>
+    internal bool OnDentryLru { get; set; }
+    internal Inode? DentryLruPrev { get; set; }
+    internal Inode? DentryLruNext { get; set; }
     internal LinkedListNode<Inode>? DirtyListNode { get; set; }
     /// <summary>The directory's entries by name (ordered, as ls lists them). Change them only through
     /// AddChild/RemoveChild, which keep the hashed index the path walk uses in step. Two sorted arrays
