@@ -43,6 +43,11 @@ public sealed class Dcache
     public IEnumerable<VfsSlabCache> Caches => [DentryCache, Ext4InodeCache, InodeCache, ShmemInodeCache];
 
     public long UnusedDentries => _dentryLru.Count;
+
+    /// <summary>Not kernel state: counts every event that frees a dentry or inode or clears DCACHE_REFERENCED.
+    /// While it stays the same, bringing an inode whose dentry and inode are cached and referenced again
+    /// changes nothing (FileSystem's path walk uses this to resume from the directory it walked last).</summary>
+    internal long Evictions { get; private set; }
     public long UnusedInodes => _inodeLru.Count;
 
     /// <summary>d_alloc + d_add for a looked-up or created name; false when no slab page could be had.</summary>
@@ -97,7 +102,7 @@ public sealed class Dcache
     {
         if (inode.DentryHandle != VfsSlabCache.NoObject) FreeDentry(inode);
         RemoveFromInodeLru(inode);
-        if (inode.InodeHandle != VfsSlabCache.NoObject) { CacheFor(inode).Free(inode.InodeHandle); inode.InodeHandle = -1; }
+        if (inode.InodeHandle != VfsSlabCache.NoObject) { CacheFor(inode).Free(inode.InodeHandle); inode.InodeHandle = -1; Evictions++; }
     }
 
     private void FreeDentry(Inode inode)
@@ -106,6 +111,7 @@ public sealed class Dcache
         DentryCache.Free(inode.DentryHandle);
         inode.DentryHandle = -1;
         inode.DentryReferenced = false;
+        Evictions++;
         if (inode.InodeHandle != VfsSlabCache.NoObject && !_inodeLruNodes.ContainsKey(inode.Ino))
             _inodeLruNodes[inode.Ino] = _inodeLru.AddLast(inode);
         if (inode.Parent is { } parent) Repin(parent);
@@ -143,6 +149,7 @@ public sealed class Dcache
             if (inode.DentryReferenced)
             {
                 inode.DentryReferenced = false;
+                Evictions++;
                 _dentryLru.Remove(inode);
                 _dentryLru.AddLast(inode);
                 continue;
@@ -169,6 +176,7 @@ public sealed class Dcache
                 RemoveFromInodeLru(inode);
                 CacheFor(inode).Free(inode.InodeHandle);
                 inode.InodeHandle = -1;
+                Evictions++;
                 freed++;
             }
             node = next;

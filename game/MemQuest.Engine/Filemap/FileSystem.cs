@@ -87,7 +87,10 @@ public sealed class FileSystem
     {
         error = Errno.Ok;
         Inode cur = Root;
-        for (int i = 0; i < end;)
+        int i = 0;
+        if (_lastWalk.Resumes(path, end, Dcache.Evictions)) { cur = _lastWalk.Dir!; i = _lastWalk.End; }
+        bool broughtAny = false;
+        while (i < end)
         {
             if (path[i] == '/') { i++; continue; }
             int next = path.IndexOf('/', i, end - i);
@@ -95,11 +98,28 @@ public sealed class FileSystem
             if (!cur.IsDirectory) { error = Errno.ENOTDIR; return null; }
             Inode? child = cur.ChildNamed(path.AsSpan(i, next - i));
             if (child is null) { error = Errno.ENOENT; return null; }
+            broughtAny |= child.InodeHandle == VfsSlabCache.NoObject || child.DentryHandle == VfsSlabCache.NoObject;
             if (!Bring(child)) { error = Errno.ENOMEM; return null; }
             cur = child;
             i = next;
         }
+        // Every component was cached already and is referenced now: walking this prefix again changes nothing
+        // until the dcache frees or ages something (a freshly brought dentry is not referenced yet: no resume).
+        if (!broughtAny && cur.IsDirectory) _lastWalk = new WalkedPrefix(path, end, cur, Dcache.Evictions);
         return cur;
+    }
+
+    private WalkedPrefix _lastWalk;
+
+    /// <summary>Not kernel state: the last directory a walk reached without bringing anything into the dcache,
+    /// and the dcache's eviction count then. A later walk of a path with the same prefix would repeat
+    /// lookup_fast on the same cached, referenced dentries (setting DCACHE_REFERENCED again, already set),
+    /// so it resumes after the prefix while nothing was evicted or aged since.</summary>
+    private readonly record struct WalkedPrefix(string? Path, int End, Inode? Dir, long Evictions)
+    {
+        public bool Resumes(string path, int end, long evictions) =>
+            Dir is not null && evictions == Evictions && End <= end && (End == end || path[End] == '/')
+            && path.AsSpan(0, End).SequenceEqual(Path.AsSpan(0, End));
     }
 
     /// <summary>lookup_fast / lookup_slow: dentry from the dcache, inode from the icache or the disk.</summary>
