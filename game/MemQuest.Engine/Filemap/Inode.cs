@@ -13,7 +13,25 @@ namespace MemQuest.Engine.Filemap;
 
 public sealed class Inode
 {
-    private int[] _pages = [];
+    /// <summary>The address_space's page-cache state, made when the file first has any (most inodes a
+    /// directory scan creates never do: no pages, shadows, swap entries or dirty state to hold).</summary>
+    private sealed class Mapping
+    {
+        public int[] Pages = [];
+        // Shadow entries of evicted pages in the slots of their indexes (the xarray's value entries): the
+        // packed eviction age and workingset bit, stored + 1 so that 0 means "no shadow".
+        public long[] Shadows = [];
+        public int ShadowCount;
+        public SortedDictionary<long, long>? SwapEntries;
+        public long NrPages, NrDirty, DirtiedWhenTick, CleanBelowIndex;
+        public LinkedListNode<Inode>? DirtyListNode;
+    }
+
+    private Mapping? _mapping;
+    private Mapping M => _mapping ??= new();
+    // The arrays in use now (empty without a mapping); read afresh on each use, as the fields were.
+    private int[] _pages => _mapping?.Pages ?? [];
+    private long[] _shadows => _mapping?.Shadows ?? [];
 
     internal Inode(int ino, string name, Inode? parent, InodeKind kind, bool isShmem = false)
     {
@@ -28,30 +46,27 @@ public sealed class Inode
     public bool IsShmem { get; }
     /// <summary>Swap entries of a tmpfs file's swapped-out pages (page index → entry), as its xarray holds them.
     /// Made on first use: most inodes never have one (the engine asks SwapEntryCount / HasSwapEntry).</summary>
-    public SortedDictionary<long, long> SwapEntries => _swapEntries ??= new();
-    private SortedDictionary<long, long>? _swapEntries;
+    public SortedDictionary<long, long> SwapEntries => M.SwapEntries ??= new();
 
     /// <summary>How many swap entries the file's slots hold.</summary>
-    public int SwapEntryCount => _swapEntries?.Count ?? 0;
+    public int SwapEntryCount => _mapping?.SwapEntries?.Count ?? 0;
 
     /// <summary>Whether slot <paramref name="index"/> holds a swap entry.</summary>
-    internal bool HasSwapEntry(long index) => _swapEntries is { Count: > 0 } e && e.ContainsKey(index);
-    // Shadow entries of evicted pages in the slots of their indexes (the xarray's value entries): the
-    // packed eviction age and workingset bit, stored + 1 so that 0 means "no shadow".
-    private long[] _shadows = [];
+    internal bool HasSwapEntry(long index) => _mapping?.SwapEntries is { Count: > 0 } e && e.ContainsKey(index);
 
     /// <summary>How many slots hold a shadow entry.</summary>
-    public int ShadowCount { get; private set; }
+    public int ShadowCount => _mapping?.ShadowCount ?? 0;
 
     /// <summary>The shadow entry in slot <paramref name="index"/>, or -1.</summary>
     public long ShadowAt(long index) => index < _shadows.Length ? _shadows[index] - 1 : -1;
 
     internal void SetShadow(long index, long shadow)
     {
-        if (index >= _shadows.Length)
-            Array.Resize(ref _shadows, (int)Math.Max(Math.Max(16, _shadows.Length * 2L), index + 1));
-        if (_shadows[index] == 0) ShadowCount++;
-        _shadows[index] = shadow + 1;
+        Mapping m = M;
+        if (index >= m.Shadows.Length)
+            Array.Resize(ref m.Shadows, (int)Math.Max(Math.Max(16, m.Shadows.Length * 2L), index + 1));
+        if (m.Shadows[index] == 0) m.ShadowCount++;
+        m.Shadows[index] = shadow + 1;
     }
 
     /// <summary>Take the shadow out of slot <paramref name="index"/> (a refault, or the shrinker); -1 when there was none.</summary>
@@ -59,15 +74,17 @@ public sealed class Inode
     {
         long s = ShadowAt(index);
         if (s < 0) return -1;
-        _shadows[index] = 0;
-        if (--ShadowCount == 0) _shadows = [];
+        Mapping m = _mapping!;
+        m.Shadows[index] = 0;
+        if (--m.ShadowCount == 0) m.Shadows = [];
         return s;
     }
 
     internal void ClearShadows()
     {
-        _shadows = [];
-        ShadowCount = 0;
+        if (_mapping is not { } m) return;
+        m.Shadows = [];
+        m.ShadowCount = 0;
     }
 
     /// <summary>(index, shadow) of every shadow entry, ascending index.</summary>
@@ -90,10 +107,22 @@ public sealed class Inode
     public bool IsDirectory => Kind == InodeKind.Directory;
     public long SizeBytes { get; internal set; }
     /// <summary>mapping->nrpages.</summary>
-    public long NrPages { get; internal set; }
-    public long NrDirty { get; internal set; }
+    public long NrPages
+    {
+        get => _mapping?.NrPages ?? 0;
+        internal set { if (_mapping is not null || value != 0) M.NrPages = value; }
+    }
+    public long NrDirty
+    {
+        get => _mapping?.NrDirty ?? 0;
+        internal set { if (_mapping is not null || value != 0) M.NrDirty = value; }
+    }
     /// <summary>inode->dirtied_when: the tick its first page was dirtied (valid while NrDirty &gt; 0).</summary>
-    public long DirtiedWhenTick { get; internal set; }
+    public long DirtiedWhenTick
+    {
+        get => _mapping?.DirtiedWhenTick ?? 0;
+        internal set { if (_mapping is not null || value != 0) M.DirtiedWhenTick = value; }
+    }
     /// <summary>Processes that have the file mapped (mapping->i_mmap); its pages then count as Mapped.</summary>
     public int MapCount { get; internal set; }
     /// <summary>Handle of the dentry object, or -1 when the dentry is not in the dcache.</summary>
@@ -120,7 +149,11 @@ public sealed class Inode
     internal bool OnDentryLru { get; set; }
     internal Inode? DentryLruPrev { get; set; }
     internal Inode? DentryLruNext { get; set; }
-    internal LinkedListNode<Inode>? DirtyListNode { get; set; }
+    internal LinkedListNode<Inode>? DirtyListNode
+    {
+        get => _mapping?.DirtyListNode;
+        set { if (_mapping is not null || value is not null) M.DirtyListNode = value; }
+    }
     /// <summary>The directory's entries by name (ordered, as ls lists them). Change them only through
     /// AddChild/RemoveChild, which keep the hashed index the path walk uses in step. Two sorted arrays
     /// rather than a tree: no object per entry, and a scan that creates names in order appends.</summary>
@@ -153,22 +186,23 @@ public sealed class Inode
     public long SizePages => (SizeBytes + Units.PageSize - 1) >> Units.PageShift;
 
     /// <summary>filemap_get_folio: the pfn caching page <paramref name="index"/>, or NoPfn.</summary>
-    public int PageAt(long index) => index < _pages.Length ? _pages[index] : MemMap.NoPfn;
+    public int PageAt(long index) => _mapping is { } m && index < m.Pages.Length ? m.Pages[index] : MemMap.NoPfn;
 
     /// <summary>The page-cache slots (index → pfn or NoPfn; none past the array). Read only, and only until
     /// the next page is added or removed (the array may be replaced then).</summary>
-    internal ReadOnlySpan<int> PageSlots => _pages;
+    internal ReadOnlySpan<int> PageSlots => _mapping is { } m ? m.Pages : default;
 
     internal void SetPage(long index, int pfn)
     {
-        if (index >= _pages.Length)
+        Mapping m = M;
+        if (index >= m.Pages.Length)
         {
-            long size = Math.Max(Math.Max(16, _pages.Length * 2L), index + 1);
-            int old = _pages.Length;
-            Array.Resize(ref _pages, (int)size);
-            Array.Fill(_pages, MemMap.NoPfn, old, _pages.Length - old);
+            long size = Math.Max(Math.Max(16, m.Pages.Length * 2L), index + 1);
+            int old = m.Pages.Length;
+            Array.Resize(ref m.Pages, (int)size);
+            Array.Fill(m.Pages, MemMap.NoPfn, old, m.Pages.Length - old);
         }
-        _pages[index] = pfn;
+        m.Pages[index] = pfn;
     }
 
     /// <summary>Page indexes that hold a page, ascending (the xarray walk of invalidate_mapping_pages).</summary>
@@ -182,18 +216,23 @@ public sealed class Inode
     /// xarray walk without a copy: the caller may remove the page it was given before asking again).</summary>
     public long NextCachedIndex(long from)
     {
-        for (long i = Math.Max(0, from); i < _pages.Length; i++)
-            if (_pages[i] != MemMap.NoPfn) return i;
+        int[] pages = _pages;
+        for (long i = Math.Max(0, from); i < pages.Length; i++)
+            if (pages[i] != MemMap.NoPfn) return i;
         return -1;
     }
 
     /// <summary>Every page below this index is clean (or absent): where writeback's walk for dirty pages
     /// may start (the dirty tag of the kernel's xarray). Lowered by every page that becomes dirty.</summary>
-    internal long CleanBelowIndex { get; set; }
+    internal long CleanBelowIndex
+    {
+        get => _mapping?.CleanBelowIndex ?? 0;
+        set { if (_mapping is not null || value != 0) M.CleanBelowIndex = value; }
+    }
 
     internal void TrimPages()
     {
-        if (NrPages == 0) _pages = [];
+        if (NrPages == 0 && _mapping is { } m) m.Pages = [];
     }
 
     public void AddToDigest(DigestWriter w)
@@ -201,11 +240,12 @@ public sealed class Inode
         w.Add(Ino); w.Add(Name); w.Add((long)Kind); w.Add(SizeBytes); w.Add(NrPages); w.Add(NrDirty);
         w.Add(DirtiedWhenTick); w.Add(MapCount); w.Add(DentryHandle); w.Add(InodeHandle); w.Add(DentryReferenced ? 1 : 0);
         w.Add(IsShmem ? 1 : 0);
+        if (_mapping is not { } m) return;
         // The same fields as CachedIndexes, SwapEntries and Shadows give, without an enumerator per inode.
-        for (int i = 0; i < _pages.Length; i++)
-            if (_pages[i] != MemMap.NoPfn) { w.Add(i); w.Add(_pages[i]); }
-        if (SwapEntryCount > 0) foreach (var (i, e) in _swapEntries!) { w.Add(i); w.Add(e); }
-        for (int i = 0; i < _shadows.Length; i++)
-            if (_shadows[i] != 0) { w.Add(i); w.Add(_shadows[i] - 1); }
+        for (int i = 0; i < m.Pages.Length; i++)
+            if (m.Pages[i] != MemMap.NoPfn) { w.Add(i); w.Add(m.Pages[i]); }
+        if (SwapEntryCount > 0) foreach (var (i, e) in m.SwapEntries!) { w.Add(i); w.Add(e); }
+        for (int i = 0; i < m.Shadows.Length; i++)
+            if (m.Shadows[i] != 0) { w.Add(i); w.Add(m.Shadows[i] - 1); }
     }
 }
