@@ -154,30 +154,35 @@ public sealed class Inode
         get => _mapping?.DirtyListNode;
         set { if (_mapping is not null || value is not null) M.DirtyListNode = value; }
     }
-    /// <summary>The directory's entries by name (ordered, as ls lists them). Change them only through
-    /// AddChild/RemoveChild, which keep the hashed index the path walk uses in step. Two sorted arrays
-    /// rather than a tree: no object per entry, and a scan that creates names in order appends.</summary>
+    /// <summary>The directory's entries by name (ordered, as ls lists them); change them only through
+    /// AddChild/RemoveChild. Two sorted arrays rather than a tree or a hash: no object or hash entry per
+    /// entry, a scan that creates names in order appends, and the path walk binary-searches them.</summary>
     public SortedList<string, Inode> Children => _children ??= new(StringComparer.Ordinal);
     /// <summary>Whether the directory has entries (without creating the table for a file).</summary>
     public bool HasChildren => _children is { Count: > 0 };
     private SortedList<string, Inode>? _children;
-    private Dictionary<string, Inode>? _childIndex;
 
-    /// <summary>d_lookup by a component of a path: the child named <paramref name="name"/>, or null.</summary>
-    internal Inode? ChildNamed(ReadOnlySpan<char> name) =>
-        _childIndex is not null && _childIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out Inode? c) ? c : null;
-
-    internal void AddChild(Inode child)
+    /// <summary>d_lookup by a component of a path: the child named <paramref name="name"/>, or null. A binary
+    /// search of the names in ordinal order (char by char, then length: StringComparer.Ordinal's order).</summary>
+    internal Inode? ChildNamed(ReadOnlySpan<char> name)
     {
-        Children.Add(child.Name, child);
-        (_childIndex ??= new(StringComparer.Ordinal)).Add(child.Name, child);
+        if (_children is not { Count: > 0 } children) return null;
+        IList<string> names = children.Keys;
+        int lo = 0, hi = names.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = lo + ((hi - lo) >> 1);
+            int order = names[mid].AsSpan().SequenceCompareTo(name);
+            if (order == 0) return children.Values[mid];
+            if (order < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return null;
     }
 
-    internal void RemoveChild(string name)
-    {
-        _children?.Remove(name);
-        _childIndex?.Remove(name);
-    }
+    internal void AddChild(Inode child) => Children.Add(child.Name, child);
+
+    internal void RemoveChild(string name) => _children?.Remove(name);
 
     /// <summary>Absolute path, e.g. /data/big.</summary>
     public string Path => Parent is null ? "/" : Parent.Parent is null ? "/" + Name : Parent.Path + "/" + Name;
