@@ -20,7 +20,7 @@ public sealed class Dcache
     /// <summary>SHRINK_BATCH (mm/shrinker.c).</summary>
     public const int ShrinkBatch = 128;
 
-    private readonly LinkedList<Inode> _dentryLru = new();
+    private readonly DentryLru _dentryLru = new();
     private readonly LinkedList<Inode> _inodeLru = new();
     private readonly Dictionary<int, LinkedListNode<Inode>> _inodeLruNodes = new();
 
@@ -43,6 +43,11 @@ public sealed class Dcache
     public IEnumerable<VfsSlabCache> Caches => [DentryCache, Ext4InodeCache, InodeCache, ShmemInodeCache];
 
     public long UnusedDentries => _dentryLru.Count;
+
+    /// <summary>Not kernel state: counts every event that frees a dentry or inode or clears DCACHE_REFERENCED.
+    /// While it stays the same, bringing an inode whose dentry and inode are cached and referenced again
+    /// changes nothing (FileSystem's path walk uses this to resume from the directory it walked last).</summary>
+    internal long Evictions { get; private set; }
     public long UnusedInodes => _inodeLru.Count;
 
     /// <summary>d_alloc + d_add for a looked-up or created name; false when no slab page could be had.</summary>
@@ -54,7 +59,7 @@ public sealed class Dcache
         inode.DentryHandle = h;
         RemoveFromInodeLru(inode);
         if (inode.Parent is { } parent) Unpin(parent);
-        if (!IsPinned(inode)) inode.DentryLruNode = _dentryLru.AddLast(inode);
+        if (!IsPinned(inode)) _dentryLru.AddLast(inode);
         return true;
     }
 
@@ -79,9 +84,8 @@ public sealed class Dcache
     /// <summary>A child's dentry pins its parent: take the parent off the LRU.</summary>
     private void Unpin(Inode dir)
     {
-        if (dir.DentryLruNode is null) return;
-        _dentryLru.Remove(dir.DentryLruNode);
-        dir.DentryLruNode = null;
+        if (!dir.OnDentryLru) return;
+        _dentryLru.Remove(dir);
     }
 
     /// <summary>Re-evaluate whether a dentry belongs on the LRU (after a mapping or a child went away).</summary>
@@ -89,8 +93,8 @@ public sealed class Dcache
     {
         if (inode.DentryHandle == VfsSlabCache.NoObject) return;
         bool pinned = IsPinned(inode);
-        if (pinned && inode.DentryLruNode is not null) Unpin(inode);
-        else if (!pinned && inode.DentryLruNode is null) inode.DentryLruNode = _dentryLru.AddLast(inode);
+        if (pinned && inode.OnDentryLru) Unpin(inode);
+        else if (!pinned && !inode.OnDentryLru) _dentryLru.AddLast(inode);
     }
 
     /// <summary>d_delete + iput_final + destroy_inode for an unlinked file (rm).</summary>
@@ -98,15 +102,16 @@ public sealed class Dcache
     {
         if (inode.DentryHandle != VfsSlabCache.NoObject) FreeDentry(inode);
         RemoveFromInodeLru(inode);
-        if (inode.InodeHandle != VfsSlabCache.NoObject) { CacheFor(inode).Free(inode.InodeHandle); inode.InodeHandle = -1; }
+        if (inode.InodeHandle != VfsSlabCache.NoObject) { CacheFor(inode).Free(inode.InodeHandle); inode.InodeHandle = -1; Evictions++; }
     }
 
     private void FreeDentry(Inode inode)
     {
-        if (inode.DentryLruNode is not null) { _dentryLru.Remove(inode.DentryLruNode); inode.DentryLruNode = null; }
+        if (inode.OnDentryLru) _dentryLru.Remove(inode);
         DentryCache.Free(inode.DentryHandle);
         inode.DentryHandle = -1;
         inode.DentryReferenced = false;
+        Evictions++;
         if (inode.InodeHandle != VfsSlabCache.NoObject && !_inodeLruNodes.ContainsKey(inode.Ino))
             _inodeLruNodes[inode.Ino] = _inodeLru.AddLast(inode);
         if (inode.Parent is { } parent) Repin(parent);
@@ -139,14 +144,14 @@ public sealed class Dcache
     private long PruneDcache(long nrToScan)
     {
         long freed = 0;
-        for (long i = 0; i < nrToScan && _dentryLru.First is { } first; i++)
+        for (long i = 0; i < nrToScan && _dentryLru.First is { } inode; i++)
         {
-            Inode inode = first.Value;
             if (inode.DentryReferenced)
             {
                 inode.DentryReferenced = false;
-                _dentryLru.RemoveFirst();
-                inode.DentryLruNode = _dentryLru.AddLast(inode);
+                Evictions++;
+                _dentryLru.Remove(inode);
+                _dentryLru.AddLast(inode);
                 continue;
             }
             FreeDentry(inode);
@@ -171,6 +176,7 @@ public sealed class Dcache
                 RemoveFromInodeLru(inode);
                 CacheFor(inode).Free(inode.InodeHandle);
                 inode.InodeHandle = -1;
+                Evictions++;
                 freed++;
             }
             node = next;
@@ -181,7 +187,7 @@ public sealed class Dcache
     public void AddToDigest(DigestWriter w)
     {
         foreach (VfsSlabCache c in Caches) c.AddToDigest(w);
-        foreach (Inode i in _dentryLru) w.Add(i.Ino);
+        _dentryLru.AddToDigest(w);
         foreach (Inode i in _inodeLru) w.Add(i.Ino);
     }
 }

@@ -20,13 +20,29 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
         long end = Math.Min(inode.SizeBytes, offsetBytes + lengthBytes);
         long hits = 0, misses = 0;
         PageFlags[] flags = fs.Cache.Flags;
+        // index < endIndex <=> (index << PageShift) < end, for index >= 0.
+        long endIndex = end <= 0 ? 0 : ((end - 1) >> Units.PageShift) + 1;
         for (long index = offsetBytes >> Units.PageShift; (index << Units.PageShift) < end; index++)
         {
+            if (index >= 0)
+            {
+                // A run of cached pages that folio_mark_accessed leaves as they are (referenced, and active,
+                // unevictable or off the LRU): each is a hit and nothing else, exactly as the step below
+                // would count it. The slot array is read again after every page the step below handles.
+                ReadOnlySpan<int> slots = inode.PageSlots;
+                long stop = Math.Min(endIndex, slots.Length);
+                while (index < stop && slots[(int)index] is var cached && cached != MemMap.NoPfn && PageCache.AccessChangesNothing(flags[cached]))
+                {
+                    hits++;
+                    index++;
+                }
+                if (index >= endIndex) break;
+            }
             int pfn = inode.PageAt(index);
             if (pfn == MemMap.NoPfn)
             {
                 // A tmpfs hole reads as zeroes (ZERO_PAGE, nothing cached); a swapped-out tmpfs page comes back from swap.
-                if (inode.IsShmem && !inode.SwapEntries.ContainsKey(index)) continue;
+                if (inode.IsShmem && !inode.HasSwapEntry(index)) continue;
                 pfn = inode.IsShmem ? fs.Shmem.SwapIn(inode, index) : fs.Cache.ReadPage(inode, index);
                 if (pfn == MemMap.NoPfn) return new IoResult(hits, misses, 0, Errno.ENOMEM);
                 misses++;
@@ -50,7 +66,7 @@ public sealed class FileIo(FileSystem fs, Func<long> tick)
             int pfn = inode.PageAt(index);
             if (pfn == MemMap.NoPfn)
             {
-                pfn = inode.SwapEntries.ContainsKey(index) ? fs.Shmem.SwapIn(inode, index) : fs.Cache.AddPage(inode, index);
+                pfn = inode.HasSwapEntry(index) ? fs.Shmem.SwapIn(inode, index) : fs.Cache.AddPage(inode, index);
                 if (pfn == MemMap.NoPfn) return new IoResult(hits, 0, dirtied, Errno.ENOMEM);
             }
             else hits++;

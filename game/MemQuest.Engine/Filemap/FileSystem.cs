@@ -87,7 +87,10 @@ public sealed class FileSystem
     {
         error = Errno.Ok;
         Inode cur = Root;
-        for (int i = 0; i < end;)
+        int i = 0;
+        if (_lastWalk.Resumes(path, end, Dcache.Evictions)) { cur = _lastWalk.Dir!; i = _lastWalk.End; }
+        bool broughtAny = false;
+        while (i < end)
         {
             if (path[i] == '/') { i++; continue; }
             int next = path.IndexOf('/', i, end - i);
@@ -95,11 +98,28 @@ public sealed class FileSystem
             if (!cur.IsDirectory) { error = Errno.ENOTDIR; return null; }
             Inode? child = cur.ChildNamed(path.AsSpan(i, next - i));
             if (child is null) { error = Errno.ENOENT; return null; }
+            broughtAny |= child.InodeHandle == VfsSlabCache.NoObject || child.DentryHandle == VfsSlabCache.NoObject;
             if (!Bring(child)) { error = Errno.ENOMEM; return null; }
             cur = child;
             i = next;
         }
+        // Every component was cached already and is referenced now: walking this prefix again changes nothing
+        // until the dcache frees or ages something (a freshly brought dentry is not referenced yet: no resume).
+        if (!broughtAny && cur.IsDirectory) _lastWalk = new WalkedPrefix(path, end, cur, Dcache.Evictions);
         return cur;
+    }
+
+    private WalkedPrefix _lastWalk;
+
+    /// <summary>Not kernel state: the last directory a walk reached without bringing anything into the dcache,
+    /// and the dcache's eviction count then. A later walk of a path with the same prefix would repeat
+    /// lookup_fast on the same cached, referenced dentries (setting DCACHE_REFERENCED again, already set),
+    /// so it resumes after the prefix while nothing was evicted or aged since.</summary>
+    private readonly record struct WalkedPrefix(string? Path, int End, Inode? Dir, long Evictions)
+    {
+        public bool Resumes(string path, int end, long evictions) =>
+            Dir is not null && evictions == Evictions && End <= end && (End == end || path[End] == '/')
+            && path.AsSpan(0, End).SequenceEqual(Path.AsSpan(0, End));
     }
 
     /// <summary>lookup_fast / lookup_slow: dentry from the dcache, inode from the icache or the disk.</summary>
@@ -124,15 +144,21 @@ public sealed class FileSystem
         if (dirty) Cache.MarkDirty(BlockDevice, pfn, _tick());
     }
 
-    private (Inode? Dir, string Name) Parent(string path, out Errno error)
+    /// <summary>The directory that would hold the last component of <paramref name="path"/>, and that
+    /// component (trailing slashes dropped), without copying either out of the path.</summary>
+    private Inode? Parent(string path, out ReadOnlySpan<char> name, out Errno error)
     {
-        string trimmed = path.TrimEnd('/');
+        ReadOnlySpan<char> trimmed = path.AsSpan().TrimEnd('/');
         int slash = trimmed.LastIndexOf('/');
-        string name = trimmed[(slash + 1)..];
-        Inode? dir = Lookup(slash <= 0 ? "/" : trimmed[..slash], out error);
-        if (dir is not null && !dir.IsDirectory) { error = Errno.ENOTDIR; return (null, name); }
+        name = trimmed[(slash + 1)..];
+        // Lookup of path[..slash] (of "/" when there is no parent component): the walk reads only that prefix.
+        Inode? dir;
+        if (slash <= 0) dir = Lookup("/", out error);
+        else if (path[0] != '/') { error = Errno.ENOENT; dir = null; }
+        else dir = Walk(path, slash, out error);
+        if (dir is not null && !dir.IsDirectory) { error = Errno.ENOTDIR; return null; }
         if (name.Length == 0 && error == Errno.Ok) error = Errno.EEXIST;
-        return (dir, name);
+        return dir;
     }
 
     /// <summary>A file that is already on disk (written before this boot): the directories and inode exist
@@ -159,24 +185,23 @@ public sealed class FileSystem
     public Inode? Create(string path, out Errno error) => Make(path, InodeKind.Regular, out error);
 
     /// <summary>do_mkdirat → ext4_mkdir.</summary>
-    public Inode? Mkdir(string path, bool parents)
+    public Inode? Mkdir(string path, bool parents) => parents ? MkdirParents(path, path.Length) : Make(path, InodeKind.Directory, out _);
+
+    /// <summary>mkdir -p of path[..end] (a file's directory, without copying it out of the file's path).</summary>
+    public Inode? MkdirParents(string path, int end)
     {
-        if (parents)
+        // mkdir -p: each prefix /a, /a/b, ... is walked from the root, and made when missing.
+        Inode? last = Root;
+        for (int i = 0; i < end;)
         {
-            // mkdir -p: each prefix /a, /a/b, ... is walked from the root, and made when missing.
-            Inode? last = Root;
-            for (int i = 0; i < path.Length;)
-            {
-                if (path[i] == '/') { i++; continue; }
-                int next = path.IndexOf('/', i);
-                if (next < 0) next = path.Length;
-                last = Walk(path, next, out Errno e) ?? (e == Errno.ENOENT ? Make(NormalPrefix(path, next), InodeKind.Directory, out _) : null);
-                if (last is null || !last.IsDirectory) return null;
-                i = next;
-            }
-            return last;
+            if (path[i] == '/') { i++; continue; }
+            int next = path.IndexOf('/', i, end - i);
+            if (next < 0) next = end;
+            last = Walk(path, next, out Errno e) ?? (e == Errno.ENOENT ? Make(NormalPrefix(path, next), InodeKind.Directory, out _) : null);
+            if (last is null || !last.IsDirectory) return null;
+            i = next;
         }
-        return Make(path, InodeKind.Directory, out _);
+        return last;
     }
 
     /// <summary>path[..end] with empty components dropped: "/" before each component.</summary>
@@ -192,10 +217,10 @@ public sealed class FileSystem
 
     private Inode? Make(string path, InodeKind kind, out Errno error, bool shmem = false)
     {
-        var (dir, name) = Parent(path, out error);
+        Inode? dir = Parent(path, out ReadOnlySpan<char> name, out error);
         if (dir is null) return null;
         if (dir.ChildNamed(name) is not null) { error = Errno.EEXIST; return null; }
-        var inode = new Inode(_nextIno++, name, dir, kind, shmem);
+        var inode = new Inode(_nextIno++, name.ToString(), dir, kind, shmem);
         if (!Dcache.AllocInode(inode) || !Dcache.AllocDentry(inode)) { Dcache.Forget(inode); error = Errno.ENOMEM; return null; }
         dir.AddChild(inode);
         Cache.Register(inode);
@@ -238,6 +263,15 @@ public sealed class FileSystem
     {
         w.Add(_nextIno);
         BlockDevice.AddToDigest(w);
-        foreach (Inode i in AllInodes()) i.AddToDigest(w);
+        AddTreeToDigest(w, Root);
+    }
+
+    /// <summary>The inodes in AllInodes' order (pre-order, entries by name), without its per-directory copies.</summary>
+    private static void AddTreeToDigest(DigestWriter w, Inode dir)
+    {
+        dir.AddToDigest(w);
+        if (!dir.HasChildren) return;
+        IList<Inode> entries = dir.Children.Values;
+        for (int i = 0; i < entries.Count; i++) AddTreeToDigest(w, entries[i]);
     }
 }

@@ -13,7 +13,25 @@ namespace MemQuest.Engine.Filemap;
 
 public sealed class Inode
 {
-    private int[] _pages = [];
+    /// <summary>The address_space's page-cache state, made when the file first has any (most inodes a
+    /// directory scan creates never do: no pages, shadows, swap entries or dirty state to hold).</summary>
+    private sealed class Mapping
+    {
+        public int[] Pages = [];
+        // Shadow entries of evicted pages in the slots of their indexes (the xarray's value entries): the
+        // packed eviction age and workingset bit, stored + 1 so that 0 means "no shadow".
+        public long[] Shadows = [];
+        public int ShadowCount;
+        public SortedDictionary<long, long>? SwapEntries;
+        public long NrPages, NrDirty, DirtiedWhenTick, CleanBelowIndex;
+        public LinkedListNode<Inode>? DirtyListNode;
+    }
+
+    private Mapping? _mapping;
+    private Mapping M => _mapping ??= new();
+    // The arrays in use now (empty without a mapping); read afresh on each use, as the fields were.
+    private int[] _pages => _mapping?.Pages ?? [];
+    private long[] _shadows => _mapping?.Shadows ?? [];
 
     internal Inode(int ino, string name, Inode? parent, InodeKind kind, bool isShmem = false)
     {
@@ -26,24 +44,29 @@ public sealed class Inode
 
     /// <summary>shmem_mapping: the inode lives on a tmpfs (its pages are Shmem, swap-backed, on the anon LRU).</summary>
     public bool IsShmem { get; }
-    /// <summary>Swap entries of a tmpfs file's swapped-out pages (page index → entry), as its xarray holds them.</summary>
-    public SortedDictionary<long, long> SwapEntries { get; } = new();
-    // Shadow entries of evicted pages in the slots of their indexes (the xarray's value entries): the
-    // packed eviction age and workingset bit, stored + 1 so that 0 means "no shadow".
-    private long[] _shadows = [];
+    /// <summary>Swap entries of a tmpfs file's swapped-out pages (page index → entry), as its xarray holds them.
+    /// Made on first use: most inodes never have one (the engine asks SwapEntryCount / HasSwapEntry).</summary>
+    public SortedDictionary<long, long> SwapEntries => M.SwapEntries ??= new();
+
+    /// <summary>How many swap entries the file's slots hold.</summary>
+    public int SwapEntryCount => _mapping?.SwapEntries?.Count ?? 0;
+
+    /// <summary>Whether slot <paramref name="index"/> holds a swap entry.</summary>
+    internal bool HasSwapEntry(long index) => _mapping?.SwapEntries is { Count: > 0 } e && e.ContainsKey(index);
 
     /// <summary>How many slots hold a shadow entry.</summary>
-    public int ShadowCount { get; private set; }
+    public int ShadowCount => _mapping?.ShadowCount ?? 0;
 
     /// <summary>The shadow entry in slot <paramref name="index"/>, or -1.</summary>
     public long ShadowAt(long index) => index < _shadows.Length ? _shadows[index] - 1 : -1;
 
     internal void SetShadow(long index, long shadow)
     {
-        if (index >= _shadows.Length)
-            Array.Resize(ref _shadows, (int)Math.Max(Math.Max(16, _shadows.Length * 2L), index + 1));
-        if (_shadows[index] == 0) ShadowCount++;
-        _shadows[index] = shadow + 1;
+        Mapping m = M;
+        if (index >= m.Shadows.Length)
+            Array.Resize(ref m.Shadows, (int)Math.Max(Math.Max(16, m.Shadows.Length * 2L), index + 1));
+        if (m.Shadows[index] == 0) m.ShadowCount++;
+        m.Shadows[index] = shadow + 1;
     }
 
     /// <summary>Take the shadow out of slot <paramref name="index"/> (a refault, or the shrinker); -1 when there was none.</summary>
@@ -51,15 +74,17 @@ public sealed class Inode
     {
         long s = ShadowAt(index);
         if (s < 0) return -1;
-        _shadows[index] = 0;
-        if (--ShadowCount == 0) _shadows = [];
+        Mapping m = _mapping!;
+        m.Shadows[index] = 0;
+        if (--m.ShadowCount == 0) m.Shadows = [];
         return s;
     }
 
     internal void ClearShadows()
     {
-        _shadows = [];
-        ShadowCount = 0;
+        if (_mapping is not { } m) return;
+        m.Shadows = [];
+        m.ShadowCount = 0;
     }
 
     /// <summary>(index, shadow) of every shadow entry, ascending index.</summary>
@@ -71,7 +96,7 @@ public sealed class Inode
 
     /// <summary>mapping_shrinkable (include/linux/pagemap.h): no pages, and no shadow entries except a lone
     /// one at index 0 (stored in the xarray head, out of the shadow shrinker's reach).</summary>
-    public bool MappingShrinkable => NrPages == 0 && SwapEntries.Count == 0
+    public bool MappingShrinkable => NrPages == 0 && SwapEntryCount == 0
         && (ShadowCount == 0 || (ShadowCount == 1 && ShadowAt(0) >= 0));
 
     /// <summary>i_ino; also the slot the page cache stores in page->private (MemMap.Private).</summary>
@@ -82,10 +107,22 @@ public sealed class Inode
     public bool IsDirectory => Kind == InodeKind.Directory;
     public long SizeBytes { get; internal set; }
     /// <summary>mapping->nrpages.</summary>
-    public long NrPages { get; internal set; }
-    public long NrDirty { get; internal set; }
+    public long NrPages
+    {
+        get => _mapping?.NrPages ?? 0;
+        internal set { if (_mapping is not null || value != 0) M.NrPages = value; }
+    }
+    public long NrDirty
+    {
+        get => _mapping?.NrDirty ?? 0;
+        internal set { if (_mapping is not null || value != 0) M.NrDirty = value; }
+    }
     /// <summary>inode->dirtied_when: the tick its first page was dirtied (valid while NrDirty &gt; 0).</summary>
-    public long DirtiedWhenTick { get; internal set; }
+    public long DirtiedWhenTick
+    {
+        get => _mapping?.DirtiedWhenTick ?? 0;
+        internal set { if (_mapping is not null || value != 0) M.DirtiedWhenTick = value; }
+    }
     /// <summary>Processes that have the file mapped (mapping->i_mmap); its pages then count as Mapped.</summary>
     public int MapCount { get; internal set; }
     /// <summary>Handle of the dentry object, or -1 when the dentry is not in the dcache.</summary>
@@ -108,31 +145,44 @@ public sealed class Inode
     public long InodeHandle { get; internal set; } = -1;
     /// <summary>DCACHE_REFERENCED: looked up since the dcache shrinker last passed.</summary>
     public bool DentryReferenced { get; internal set; }
-    internal LinkedListNode<Inode>? DentryLruNode { get; set; }
-    internal LinkedListNode<Inode>? DirtyListNode { get; set; }
-    /// <summary>The directory's entries by name (ordered, as ls lists them). Change them only through
-    /// AddChild/RemoveChild, which keep the hashed index the path walk uses in step.</summary>
-    public SortedDictionary<string, Inode> Children => _children ??= new(StringComparer.Ordinal);
+    /// <summary>Whether the dentry is on the superblock's dentry LRU, and its neighbours there (Dcache.DentryLru).</summary>
+    internal bool OnDentryLru { get; set; }
+    internal Inode? DentryLruPrev { get; set; }
+    internal Inode? DentryLruNext { get; set; }
+    internal LinkedListNode<Inode>? DirtyListNode
+    {
+        get => _mapping?.DirtyListNode;
+        set { if (_mapping is not null || value is not null) M.DirtyListNode = value; }
+    }
+    /// <summary>The directory's entries by name (ordered, as ls lists them); change them only through
+    /// AddChild/RemoveChild. Two sorted arrays rather than a tree or a hash: no object or hash entry per
+    /// entry, a scan that creates names in order appends, and the path walk binary-searches them.</summary>
+    public SortedList<string, Inode> Children => _children ??= new(StringComparer.Ordinal);
     /// <summary>Whether the directory has entries (without creating the table for a file).</summary>
     public bool HasChildren => _children is { Count: > 0 };
-    private SortedDictionary<string, Inode>? _children;
-    private Dictionary<string, Inode>? _childIndex;
+    private SortedList<string, Inode>? _children;
 
-    /// <summary>d_lookup by a component of a path: the child named <paramref name="name"/>, or null.</summary>
-    internal Inode? ChildNamed(ReadOnlySpan<char> name) =>
-        _childIndex is not null && _childIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out Inode? c) ? c : null;
-
-    internal void AddChild(Inode child)
+    /// <summary>d_lookup by a component of a path: the child named <paramref name="name"/>, or null. A binary
+    /// search of the names in ordinal order (char by char, then length: StringComparer.Ordinal's order).</summary>
+    internal Inode? ChildNamed(ReadOnlySpan<char> name)
     {
-        Children.Add(child.Name, child);
-        (_childIndex ??= new(StringComparer.Ordinal)).Add(child.Name, child);
+        if (_children is not { Count: > 0 } children) return null;
+        IList<string> names = children.Keys;
+        int lo = 0, hi = names.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = lo + ((hi - lo) >> 1);
+            int order = names[mid].AsSpan().SequenceCompareTo(name);
+            if (order == 0) return children.Values[mid];
+            if (order < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return null;
     }
 
-    internal void RemoveChild(string name)
-    {
-        _children?.Remove(name);
-        _childIndex?.Remove(name);
-    }
+    internal void AddChild(Inode child) => Children.Add(child.Name, child);
+
+    internal void RemoveChild(string name) => _children?.Remove(name);
 
     /// <summary>Absolute path, e.g. /data/big.</summary>
     public string Path => Parent is null ? "/" : Parent.Parent is null ? "/" + Name : Parent.Path + "/" + Name;
@@ -141,18 +191,23 @@ public sealed class Inode
     public long SizePages => (SizeBytes + Units.PageSize - 1) >> Units.PageShift;
 
     /// <summary>filemap_get_folio: the pfn caching page <paramref name="index"/>, or NoPfn.</summary>
-    public int PageAt(long index) => index < _pages.Length ? _pages[index] : MemMap.NoPfn;
+    public int PageAt(long index) => _mapping is { } m && index < m.Pages.Length ? m.Pages[index] : MemMap.NoPfn;
+
+    /// <summary>The page-cache slots (index → pfn or NoPfn; none past the array). Read only, and only until
+    /// the next page is added or removed (the array may be replaced then).</summary>
+    internal ReadOnlySpan<int> PageSlots => _mapping is { } m ? m.Pages : default;
 
     internal void SetPage(long index, int pfn)
     {
-        if (index >= _pages.Length)
+        Mapping m = M;
+        if (index >= m.Pages.Length)
         {
-            long size = Math.Max(Math.Max(16, _pages.Length * 2L), index + 1);
-            int old = _pages.Length;
-            Array.Resize(ref _pages, (int)size);
-            Array.Fill(_pages, MemMap.NoPfn, old, _pages.Length - old);
+            long size = Math.Max(Math.Max(16, m.Pages.Length * 2L), index + 1);
+            int old = m.Pages.Length;
+            Array.Resize(ref m.Pages, (int)size);
+            Array.Fill(m.Pages, MemMap.NoPfn, old, m.Pages.Length - old);
         }
-        _pages[index] = pfn;
+        m.Pages[index] = pfn;
     }
 
     /// <summary>Page indexes that hold a page, ascending (the xarray walk of invalidate_mapping_pages).</summary>
@@ -166,18 +221,23 @@ public sealed class Inode
     /// xarray walk without a copy: the caller may remove the page it was given before asking again).</summary>
     public long NextCachedIndex(long from)
     {
-        for (long i = Math.Max(0, from); i < _pages.Length; i++)
-            if (_pages[i] != MemMap.NoPfn) return i;
+        int[] pages = _pages;
+        for (long i = Math.Max(0, from); i < pages.Length; i++)
+            if (pages[i] != MemMap.NoPfn) return i;
         return -1;
     }
 
     /// <summary>Every page below this index is clean (or absent): where writeback's walk for dirty pages
     /// may start (the dirty tag of the kernel's xarray). Lowered by every page that becomes dirty.</summary>
-    internal long CleanBelowIndex { get; set; }
+    internal long CleanBelowIndex
+    {
+        get => _mapping?.CleanBelowIndex ?? 0;
+        set { if (_mapping is not null || value != 0) M.CleanBelowIndex = value; }
+    }
 
     internal void TrimPages()
     {
-        if (NrPages == 0) _pages = [];
+        if (NrPages == 0 && _mapping is { } m) m.Pages = [];
     }
 
     public void AddToDigest(DigestWriter w)
@@ -185,8 +245,12 @@ public sealed class Inode
         w.Add(Ino); w.Add(Name); w.Add((long)Kind); w.Add(SizeBytes); w.Add(NrPages); w.Add(NrDirty);
         w.Add(DirtiedWhenTick); w.Add(MapCount); w.Add(DentryHandle); w.Add(InodeHandle); w.Add(DentryReferenced ? 1 : 0);
         w.Add(IsShmem ? 1 : 0);
-        foreach (long i in CachedIndexes()) { w.Add(i); w.Add(_pages[i]); }
-        foreach (var (i, e) in SwapEntries) { w.Add(i); w.Add(e); }
-        foreach (var (i, s) in Shadows()) { w.Add(i); w.Add(s); }
+        if (_mapping is not { } m) return;
+        // The same fields as CachedIndexes, SwapEntries and Shadows give, without an enumerator per inode.
+        for (int i = 0; i < m.Pages.Length; i++)
+            if (m.Pages[i] != MemMap.NoPfn) { w.Add(i); w.Add(m.Pages[i]); }
+        if (SwapEntryCount > 0) foreach (var (i, e) in m.SwapEntries!) { w.Add(i); w.Add(e); }
+        for (int i = 0; i < m.Shadows.Length; i++)
+            if (m.Shadows[i] != 0) { w.Add(i); w.Add(m.Shadows[i] - 1); }
     }
 }

@@ -263,6 +263,7 @@ public sealed class PageCache
     {
         for (long i = inode.NextCachedIndex(0); i >= 0; i = inode.NextCachedIndex(i + 1)) DeletePage(inode, inode.PageAt(i));
         inode.ClearShadows();
+        if (inode.SwapEntryCount == 0) return;
         foreach (long entry in inode.SwapEntries.Values) freeSwapEntry(entry);
         inode.SwapEntries.Clear();
     }

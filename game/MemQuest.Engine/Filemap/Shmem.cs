@@ -54,7 +54,7 @@ public sealed class Shmem(PgData node, PageCache cache, Lruvec lru, SwapTable sw
     /// area <paramref name="type"/>; false when memory ran out first.</summary>
     public bool Unuse(int type)
     {
-        foreach (Inode inode in cache.Inodes.Where(i => i.SwapEntries.Count > 0).ToList())
+        foreach (Inode inode in cache.Inodes.Where(i => i.SwapEntryCount > 0).ToList())
             foreach (var (index, entry) in inode.SwapEntries.ToList())
                 if (SwapTable.TypeOf(entry) == type && SwapIn(inode, index) == MemMap.NoPfn) return false;
         return true;

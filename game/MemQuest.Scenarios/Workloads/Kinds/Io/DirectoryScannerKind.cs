@@ -22,9 +22,15 @@ public sealed class DirectoryScannerKind : WorkloadKind
     public override IWorkloadBehavior Create(WorkloadParams p) =>
         new Behavior(p.Text("root"), p.Int("files"), p.Int("files_per_tick"), p.Int("start_tick"));
 
+    /// <summary>"000" to "999": the file part of a path, formatted once.</summary>
+    private static readonly string[] FileNames = [.. Enumerable.Range(0, 1000).Select(i => i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture))];
+
     private sealed class Behavior(string root, long files, long perTick, long startTick) : IWorkloadBehavior
     {
         private long _next;
+        // "{root}/d{n / 1000:D5}/f" of the directory being filled: a path is this plus "{n % 1000:D3}".
+        private long _dirIndex = -1;
+        private string _dirPrefix = "";
 
         public void Start(WorkloadContext c) { }
 
@@ -32,7 +38,14 @@ public sealed class DirectoryScannerKind : WorkloadKind
         {
             if (c.Tick < startTick || _next >= files) return;
             for (long i = 0; i < perTick && _next < files; i++, _next++)
-                c.Kernel.CreateFile(c.Pid, $"{root}/d{_next / 1000:D5}/f{_next % 1000:D3}", 0);
+            {
+                if (_next / 1000 != _dirIndex)
+                {
+                    _dirIndex = _next / 1000;
+                    _dirPrefix = $"{root}/d{_dirIndex:D5}/f";
+                }
+                c.Kernel.CreateFile(c.Pid, string.Concat(_dirPrefix, FileNames[_next % 1000]), 0);
+            }
             if (_next >= files) c.Journal.Add($"scan of {root} finished: {files} files");
         }
 
