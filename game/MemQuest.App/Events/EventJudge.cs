@@ -1,6 +1,7 @@
 // Judges a submissions folder: loads and checks the files, prechecks every run (incident, engine,
 // content, seed, window, attempt limit), then replays the rest on a bounded number of worker
 // threads. Each result goes to its own slot, so the output is the same for any --jobs.
+using System.Runtime;
 using MemQuest.Scenarios.Content;
 using MemQuest.Scenarios.Events;
 
@@ -20,13 +21,21 @@ public static class EventJudge
         var verdicts = new RunVerdict[work.Count];
         int done = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(jobs, 1, MaxJobs) };
-        Parallel.For(0, work.Count, options, i =>
+        // A batch job: background GC only takes CPU from the replays (each run allocates a whole box),
+        // and nothing interactive runs meanwhile.
+        GCLatencyMode latency = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
+        try
         {
-            JudgeWork w = work[i];
-            verdicts[i] = RunJudge.Judge(e, w.Scenario, w.Ticket, w.Run);
-            int n = Interlocked.Increment(ref done);
-            progress?.Invoke(n, work.Count);
-        });
+            Parallel.For(0, work.Count, options, i =>
+            {
+                JudgeWork w = work[i];
+                verdicts[i] = RunJudge.Judge(e, w.Scenario, w.Ticket, w.Run);
+                int n = Interlocked.Increment(ref done);
+                progress?.Invoke(n, work.Count);
+            });
+        }
+        finally { GCSettings.LatencyMode = latency; }
         var runs = new List<JudgedRun>();
         for (int i = 0; i < work.Count; i++)
         {
