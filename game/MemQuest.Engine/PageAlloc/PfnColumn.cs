@@ -1,6 +1,6 @@
 // Not a kernel model: element access without the CLR's bounds check, for mem_map's columns and the
-// free-list heads on the buddy allocator's hot paths (the order-0 bench spends a tenth of its
-// instructions on checks that repeat one already made). Every caller has checked the index first:
+// free-list heads on the buddy allocator's hot paths, where each check would repeat one already
+// made (a compare, a branch and a length load per access). Every caller has checked the index first:
 // a pfn against its zone's span (every column is MemMap.EndPfn long), a list index by its order and
 // migratetype. Debug builds, which the tests run, keep the CLR's check.
 using System.Runtime.CompilerServices;

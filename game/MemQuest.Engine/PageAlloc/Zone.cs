@@ -22,7 +22,6 @@ public sealed class Zone
     internal readonly PageLinks[] Links;
     internal readonly PageFlags[] PageFlagsArr;
     internal readonly byte[] OrderArr;
-    internal readonly int[] PrivateArr;
     internal readonly MigrateType[] PageblockTypeArr;
 
     public Zone(ZoneType type, MemMap map, long startPfn, long spannedPages, long presentPages, KernelEventLog events)
@@ -37,7 +36,6 @@ public sealed class Zone
         Links = map.Links;
         PageFlagsArr = map.Flags;
         OrderArr = map.Order;
-        PrivateArr = map.Private;
         PageblockTypeArr = map.PageblockType;
         Array.Fill(_lists, FreeListHead.Empty);
     }
