@@ -30,12 +30,7 @@ public sealed class GameEventRulesTests : IDisposable
     private (ProfileDocument Profile, Ticket Ticket) Join(EventFixture fixture)
     {
         _event = fixture;
-        ProfileDocument ada = _game.CreateProfile("Ada");
-        Ticket ticket = fixture.TicketFor("Ada", "red", "junior");
-        string file = Path.Combine(fixture.Root, "ada.ticket.json");
-        File.WriteAllText(file, TicketFile.Write(ticket));
-        Assert.Equal(ExitCodes.Ok, EventPlayer.Join(file, _game.Saves, TextWriter.Null, TextWriter.Null));
-        return (ada, ticket);
+        return _game.JoinAsAda(fixture);
     }
 
     private static GameScript ToEventMap() => new GameScript().When("Event: golden-day", Key.CursorDown, Key.Enter);

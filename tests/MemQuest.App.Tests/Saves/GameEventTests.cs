@@ -30,12 +30,8 @@ public sealed class GameEventTests : IDisposable
     public void EventJoin_ShowsOnTitle_PlaysOnTheTicketSeedWithItsRules_SubmitSendsTheSavedRun()
     {
         var clock = new FixedClock(EventFixture.Start.AddHours(1));
-        ProfileDocument ada = _game.CreateProfile("Ada");
-        Ticket ticket = _event.TicketFor("Ada", "red", "junior");
-        string ticketFile = Path.Combine(_event.Root, "ada.ticket.json");
-        File.WriteAllText(ticketFile, TicketFile.Write(ticket));
+        (ProfileDocument ada, Ticket ticket) = _game.JoinAsAda(_event);
         var err = new StringWriter();
-        Assert.Equal(ExitCodes.Ok, EventPlayer.Join(ticketFile, _game.Saves, TextWriter.Null, err));
         Assert.Equal("golden-day", _game.WithStore(s => s.ListEvents(ada.Id).Single().EventId));
 
         ulong? seed = null;
