@@ -38,7 +38,7 @@ public sealed class IncidentScreen : Window
         _console = new ConsoleModel("root# ", new CompletionSources(
             () => session.Console.Commands.Keys, () => session.Console.Context.Files.AllPaths(),
             () => session.Machine.Processes.ByPid.Select(p => p.Pid)));
-        _console.Print("Investigate with real commands; F2 lists actions with the command each runs; F1 keys.");
+        _console.Print("Investigate with real commands. F2: actions and what each runs. F1: keys.");
         foreach (TranscriptEntry t in session.Transcript) _console.Record(t.Line, t.Output);
         if (session.Tick > 0) _console.Print($"(resumed at {session.Incident.Clock.At(session.Tick)})");
         // The graph's service metric: the service the incident is about (protected), else the incident's
@@ -86,7 +86,8 @@ public sealed class IncidentScreen : Window
         _panes.Processes.PidChosen += pid => Console.Insert(pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Clock.Beat += Refresh;
         Clock.Changed += Refresh;
-        ViewportChanged += (_, _) => { _panes.Relayout(Viewport.Width, Viewport.Height - 1); ShowGuide(); Refresh(); };
+        FrameChanged += (_, _) => ScreenEdges.Apply(this, Frame.Width);
+        ViewportChanged += (_, _) => { _panes.Relayout(Viewport.Width, Viewport.Height - 1, Frame.Width); ShowGuide(); Refresh(); };
         IsRunningChanged += (_, _) => Console.Input.SetFocus();
         Title = $"{session.Scenario.Number:000} {session.Scenario.Title}";
         Refresh();

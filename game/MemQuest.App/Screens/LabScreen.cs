@@ -25,7 +25,7 @@ public sealed class LabScreen : Window
         Clock = new GameClock(app, box.Advance);
         long totalKb = Units.K(box.Machine.Node.TotalramPages);
         _console = new ConsoleModel("lab# ", box.Completions);
-        _console.Print("A simulated Linux box. Type 'help' for commands; Tab completes; F1 shows the keys.");
+        _console.Print("A simulated Linux box. 'help' lists commands, Tab completes, F1 shows keys.");
         _panes = new BoxPanes(_console,
         [
             new GraphSeries("MemAvailable", totalKb, Sizes.FromKb),
@@ -52,6 +52,7 @@ public sealed class LabScreen : Window
         _panes.Processes.PidChosen += pid => Console.Insert(pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Clock.Beat += Refresh;
         Clock.Changed += Refresh;
+        FrameChanged += (_, _) => ScreenEdges.Apply(this, Frame.Width);
         ViewportChanged += (_, _) => Relayout();
         IsRunningChanged += (_, _) => Console.Input.SetFocus();
         Title = $"MemQuest lab · {Sizes.FromKb(box.Machine.Spec.MemTotalKb)} RAM · {box.Machine.Spec.Cpus} CPUs";
@@ -103,7 +104,7 @@ public sealed class LabScreen : Window
 
     private void Relayout()
     {
-        _panes.Relayout(Viewport.Width, Viewport.Height - 1);
+        _panes.Relayout(Viewport.Width, Viewport.Height - 1, Frame.Width);
         Refresh();
     }
 }

@@ -18,6 +18,7 @@ public sealed class BoxPanes
     private readonly LiveGraphView _graphView;
     private int _objectiveRows;
     private (int Width, int Height) _size;
+    private int _screenColumns = ScreenEdges.SideBordersFromColumns;
 
     public BoxPanes(ConsoleModel console, IReadOnlyList<GraphSeries> series, int objectiveRows = 0)
     {
@@ -61,7 +62,7 @@ public sealed class BoxPanes
     {
         if (Shown == pane || !PaneLayout.CycleFor(_objectiveRows).Contains(pane)) return;
         Shown = pane;
-        Relayout(_size.Width, _size.Height);
+        Relayout(_size.Width, _size.Height, _screenColumns);
     }
 
     /// <summary>Where <paramref name="pane"/> is in the window now (empty when it is not on screen).</summary>
@@ -72,12 +73,15 @@ public sealed class BoxPanes
     public void NextPane()
     {
         Shown = PaneLayout.NextInCycle(Shown, _objectiveRows);
-        Relayout(_size.Width, _size.Height);
+        Relayout(_size.Width, _size.Height, _screenColumns);
     }
 
-    /// <summary>Place the panes in a <paramref name="width"/> x <paramref name="height"/> area.</summary>
-    public void Relayout(int width, int height)
+    /// <summary>Place the panes in a <paramref name="width"/> x <paramref name="height"/> area of a screen
+    /// <paramref name="screenColumns"/> wide (narrow screens: the console has no side borders, ScreenEdges).</summary>
+    public void Relayout(int width, int height, int screenColumns)
     {
+        _screenColumns = screenColumns;
+        ScreenEdges.Apply(Console, screenColumns);
         _size = (width, height);
         if (width <= 0 || height <= 0) return;
         var layout = PaneLayout.Compute(width, height, Shown, _objectiveRows);

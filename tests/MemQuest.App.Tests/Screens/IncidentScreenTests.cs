@@ -15,8 +15,33 @@ public sealed class IncidentScreenTests
         string s = h.Screen();
         Assert.Contains("[ ] netcap is not loaded", s);
         Assert.Contains("[x] netcap-agent is running", s);
+        Assert.StartsWith("─┤010 09:40 page: netcap", h.Rows()[0]);   // 80 columns: no side borders (ScreenEdges)
+        Assert.EndsWith("09:40:00 · x1", h.Rows()[3]);
+    }
+
+    [Fact]
+    public void At80Columns_FreePrintsItsLinesWhole_AsOnAn80ColumnTerminal()
+    {
+        using var h = new Headless(80, 24);
+        using var screen = new IncidentScreen(h.App, TestIncident.Start());
+        h.Begin(screen);
+        h.Type("free");
+        h.Press(Key.Enter);
+        string[] rows = h.Rows();
+        Assert.True(rows.Any(r => r.TrimEnd() == "               total        used        free      shared  buff/cache   available"), string.Join("\n", rows));
+        int mem = Array.FindIndex(rows, r => r.StartsWith("Mem: ", StringComparison.Ordinal));
+        Assert.True(mem > 0 && rows[mem + 1].StartsWith("Swap: ", StringComparison.Ordinal), string.Join("\n", rows));   // no wrapped tail between them
+    }
+
+    [Fact]
+    public void WiderThan82Columns_TheWindowAndConsoleKeepAllFourSides()
+    {
+        using var h = new Headless(120, 40);
+        using var screen = new IncidentScreen(h.App, TestIncident.Start());
+        h.Begin(screen);
         Assert.StartsWith("┌┤010 09:40 page: netcap", h.Rows()[0]);
-        Assert.EndsWith("09:40:00 · x1│", h.Rows()[3]);
+        Assert.EndsWith("│", h.Rows()[3]);
+        Assert.Contains(h.Rows(), r => r.Contains("┌┤Console├", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class LabScreenTests
         using var h = new Headless();
         using var lab = new LabScreen(h.App, Box());
         h.Begin(lab);
-        Assert.EndsWith("00:00:00.0 · x1│", h.Rows()[3]);
+        Assert.EndsWith("00:00:00.0 · x1", h.Rows()[3]);
         h.Press(Key.F6);
         Assert.Equal(4, lab.Clock.Speed);
         h.Press(Key.F6, Key.F6);
