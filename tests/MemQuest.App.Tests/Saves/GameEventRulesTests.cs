@@ -5,7 +5,6 @@
 // event's hint cost is what the saved score charges, the same total the judge gives the run.
 using MemQuest.App.Cli;
 using MemQuest.App.Events;
-using MemQuest.App.Saves;
 using MemQuest.App.Screens;
 using MemQuest.App.Tests.Events;
 using MemQuest.App.Tests.Screens;
