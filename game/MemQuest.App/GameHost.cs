@@ -50,7 +50,7 @@ public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
         title.SetMenu(Menu());
         title.Chosen += choice => OnChoice(app, title, choice);
         title.EntryChosen += entry => OnEntry(title, entry);
-        StartSaves(title);
+        StartSaves(app, title);
         EventHandler<EventArgs>? firstFrame = null;
         firstFrame = (_, _) =>
         {
@@ -75,13 +75,14 @@ public sealed class GameHost(GameOptions options, TimeProvider? clock = null)
     private GameSaves OpenSaves() => GameSaves.Open(options.SavesDirectory ?? Persistence.SavesLocator.ResolveFromProcess(null), _clock);
 
     /// <summary>At start: the save's news (damaged, read-only), then first-run profile creation.</summary>
-    private void StartSaves(TitleScreen title)
+    private void StartSaves(IApplication app, TitleScreen title)
     {
         _profiles!.FirstProfileCreated += () =>
         {
             title.SetMenu(Menu());
             if (_flow!.TutorialUnavailable is null) _flow.RunTutorial();   // the first run teaches the screen
             title.SetMenu(Menu());
+            if (_quitting) app.RequestStop(title);     // Ctrl+Q confirmed in the tutorial: quit, as from the menu's Tutorial
         };
         _profiles.Start();
         if (ResumeFileMigration.Run(_saves!)) title.SetMenu(Menu());

@@ -34,6 +34,19 @@ public sealed class GameSavesScreenTests : IDisposable
     }
 
     [Fact]
+    public void FirstRun_CtrlQInTheTutorial_ConfirmedQuitsTheGame()
+    {
+        // The first run plays the tutorial from inside the name prompt; a confirmed quit there must end
+        // the game, not drop back to the title screen. GameScript fails if the game does not quit.
+        new GameScript()
+            .Type("What is your name?", "Ada")
+            .When("Enter: start the incident", Key.Enter)
+            .When("root#", Key.Q.WithCtrl)
+            .When("Leave the incident?", Key.Y)
+            .Run(new GameOptions(ContentRoot: TutorialContent.Root, SavesDirectory: _game.Saves));
+    }
+
+    [Fact]
     public void FirstRun_BadName_SaysWhyAndAsksAgain()
     {
         new GameScript()

@@ -8,7 +8,10 @@ namespace MemQuest.App.Tests.Screens;
 
 internal static class TutorialContent
 {
-    private static readonly Lazy<ContentCatalog> s_catalog = new(() => ContentLoader.Load(Path.Combine(AppContext.BaseDirectory, "GameContent")).Catalog);
+    /// <summary>The game's own content, copied beside the tests.</summary>
+    public static string Root => Path.Combine(AppContext.BaseDirectory, "GameContent");
+
+    private static readonly Lazy<ContentCatalog> s_catalog = new(() => ContentLoader.Load(Root).Catalog);
 
     public static ContentCatalog Catalog => s_catalog.Value;
     public static ScenarioDefinition Tutorial => s_catalog.Value[IncidentFlow.TutorialId];
